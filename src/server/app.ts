@@ -1,0 +1,107 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import pkg from '../../package.json' with { type: 'json' };
+import { auditRoutes } from './platform/audit/audit';
+import { authRoutes } from './platform/auth/auth.routes';
+import { createAuthService } from './platform/auth/auth.service';
+import type { Config } from './platform/config';
+import { openDatabase, type Database } from './platform/db/connection';
+import { createRunner } from './platform/db/runner';
+import { buildHttp } from './platform/http/app';
+import { createMailHandler } from './platform/mail/mail';
+import { mailRoutes } from './platform/mail/mail.routes';
+import { createOutboxWorker } from './platform/outbox/outbox';
+import { catalogRoutes, createCatalogService } from './modules/catalog';
+import { companyRoutes, createCompanyService } from './modules/companies';
+import { createCustomerService, customerRoutes } from './modules/customers';
+import { createUserService, userRoutes } from './modules/users/users';
+
+export const VERSION: string = pkg.version;
+
+function defaultWebRoot(): string | undefined {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const up of ['../web', '../../dist/web', '../../../dist/web']) {
+    const p = join(here, up);
+    if (existsSync(join(p, 'index.html'))) return p;
+  }
+  return undefined;
+}
+
+export type Relais = Awaited<ReturnType<typeof createRelais>>;
+
+/** Wires the whole product: database, services, HTTP, worker. Used by main.ts, the tests and the benchmark. */
+export async function createRelais(config: Config, opts: { database?: Database; webRoot?: string | null } = {}) {
+  const database =
+    opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const db = database.db;
+
+  const worker = createOutboxWorker(
+    db,
+    { 'mail.send': createMailHandler({ smtpUrl: config.smtpUrl, from: config.mailFrom }) },
+    { log: (msg, err) => app.log.warn({ err }, msg) },
+  );
+  const run = createRunner(db, () => worker.nudge());
+  const auth = createAuthService(db);
+  const services = {
+    auth,
+    companies: createCompanyService({ run }),
+    users: createUserService({ run }),
+    customers: createCustomerService({ run }),
+    catalog: createCatalogService({ run }),
+  };
+
+  const app: FastifyInstance = await buildHttp({
+    logLevel: config.logLevel,
+    version: VERSION,
+    auth,
+    webRoot: opts.webRoot === null ? undefined : (opts.webRoot ?? defaultWebRoot()),
+    trustProxy: process.env.RELAIS_TRUST_PROXY === '1',
+  });
+
+  app.get(
+    '/api/v1/health',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['platform'],
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']), version: z.string() }) },
+      },
+    },
+    async () => {
+      await db.execute(sql`select 1`);
+      return { status: 'ok' as const, database: database.kind, version: VERSION };
+    },
+  );
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(auth, config.cookieSecure));
+      await api.register(companyRoutes(services.companies));
+      await api.register(userRoutes(services.users));
+      await api.register(customerRoutes(services.customers));
+      await api.register(catalogRoutes(services.catalog));
+      await api.register(auditRoutes(run));
+      await api.register(mailRoutes(run));
+    },
+    { prefix: '/api/v1' },
+  );
+  await app.ready();
+
+  return {
+    app,
+    db,
+    database,
+    run,
+    services,
+    worker,
+    async close() {
+      await worker.stop();
+      await app.close();
+      if (!opts.database) await database.close();
+    },
+  };
+}

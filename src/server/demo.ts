@@ -1,0 +1,196 @@
+import { eq } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { frenchVatKey, gs1CheckDigit, luhnValid } from '@shared/identifiers';
+import type { CustomerCreate } from '@shared/api/customers';
+import type { ProductCreate } from '@shared/api/products';
+import { customerCreateSchema } from '@shared/api/customers';
+import { productCreateSchema } from '@shared/api/products';
+import { companies, companyUsers } from './platform/platform.schema';
+import type { Relais } from './app';
+import type { Ctx } from './platform/db/runner';
+
+export const DEMO_PASSWORD = 'relais-demo';
+export const DEMO_USERS = [
+  { email: 'admin@demo.relais.fr', name: 'Alain Rousseau', roles: ['admin'] },
+  { email: 'manager@demo.relais.fr', name: 'Sophie Bernard', roles: ['adv_manager'] },
+  { email: 'adv@demo.relais.fr', name: 'Claire Martin', roles: ['adv_assistant'] },
+  { email: 'adv2@demo.relais.fr', name: 'Julien Petit', roles: ['adv_assistant'] },
+  { email: 'sales@demo.relais.fr', name: 'Marc Lefèvre', roles: ['sales'] },
+  { email: 'logistique@demo.relais.fr', name: 'Nadia Benali', roles: ['logistics'] },
+  { email: 'compta@demo.relais.fr', name: 'Pierre Garnier', roles: ['accounting'] },
+] as const;
+
+/** A fictitious SIREN that passes the Luhn check: 8 digits + the key digit. */
+export function siren(prefix8: string): string {
+  for (let d = 0; d <= 9; d++) if (luhnValid(prefix8 + d)) return prefix8 + d;
+  throw new Error('unreachable');
+}
+/** A SIRET (SIREN + 4-digit establishment number + key) that passes the Luhn check. */
+export function siret(siren9: string, nic4: string): string {
+  for (let d = 0; d <= 9; d++) if (luhnValid(siren9 + nic4 + d)) return siren9 + nic4 + d;
+  throw new Error('unreachable');
+}
+/** A GTIN with its GS1 check digit appended. */
+export const gtin = (data: string) => data + gs1CheckDigit(data);
+export const frVat = (s: string) => `FR${frenchVatKey(s)}${s}`;
+
+const addr = (line1: string, postalCode: string, city: string, countryCode = 'FR') => ({ line1, postalCode, city, countryCode });
+
+/** Loads a realistic demo company on first start: users, customers with their constraints, products. */
+export async function loadDemo(relais: Relais): Promise<{ companyId: string } | null> {
+  const { db, services } = relais;
+  const existing = await db.select({ id: companies.id }).from(companies).limit(1);
+  if (existing.length) return null;
+
+  const companyId = uuidv7();
+  const sellerSiren = siren('41235867');
+  const userIds: Record<string, string> = {};
+  for (const u of DEMO_USERS) userIds[u.email] = await services.auth.ensureUser({ email: u.email, name: u.name, password: DEMO_PASSWORD, isAdmin: u.roles.includes('admin' as never) });
+  const ctx: Ctx = { companyId, userId: userIds['admin@demo.relais.fr']!, roles: ['admin'], requestId: 'demo-seed', lang: 'fr' };
+
+  await relais.run.run(ctx, async (tx) => {
+    await tx.insert(companies).values({
+      id: companyId,
+      name: 'Ateliers Durand Fixations',
+      legalForm: 'SAS',
+      shareCapital: '250000.00',
+      siren: sellerSiren,
+      rcsCity: 'Orléans',
+      vatNumber: frVat(sellerSiren),
+      address: addr('12 rue des Artisans, ZI La Saussaye', '45590', 'Saint-Cyr-en-Val'),
+      iban: 'FR7630006000011234567890189',
+      bic: 'AGRIFRPPXXX',
+      currency: 'EUR',
+      email: 'adv@durand-fixations.fr',
+      phone: '+33 2 38 00 00 00',
+    });
+    for (const u of DEMO_USERS)
+      await tx.insert(companyUsers).values({ companyId, userId: userIds[u.email]!, roles: [...u.roles], isDefault: true });
+  });
+
+  const claire = userIds['adv@demo.relais.fr']!;
+  const julien = userIds['adv2@demo.relais.fr']!;
+  const customers: unknown[] = [
+    {
+      code: 'C0001',
+      name: 'Bricodis Centre SAS',
+      siren: siren('38412957'),
+      countryCode: 'FR',
+      billingAddress: addr('3 avenue Jean Mermoz', '28000', 'Chartres'),
+      paymentTerms: { basis: 'end_of_month', days: 45, dayOfMonth: null },
+      creditLimit: '50000.00',
+      requiresPoNumber: true,
+      productCodeRule: { type: 'prefix', prefix: '0A-' },
+      accountManagerId: claire,
+      backupManagerId: julien,
+      shipTos: [
+        {
+          code: 'CHARTRES',
+          name: 'Entrepôt de Chartres',
+          isDefault: true,
+          address: addr('ZA du Jardin d’Entreprises, 8 rue Blaise Pascal', '28000', 'Chartres'),
+          deliveryWeekdays: [1, 2, 5],
+          constraints: ['Pas de livraison le mercredi ni le jeudi (quais réservés aux retours).', 'Réception 7h–12h uniquement, prise de RDV 24 h avant.'],
+        },
+        { code: 'DREUX', name: 'Magasin de Dreux', address: addr('14 rue de Bréhard', '28100', 'Dreux'), constraints: ['Étiquettes SSCC obligatoires sur chaque palette.'] },
+      ],
+      contacts: [
+        { name: 'Isabelle Moreau', role: 'buyer', email: 'i.moreau@bricodis.example', phone: '+33 2 37 00 11 22' },
+        { name: 'Service comptabilité fournisseurs', role: 'accounts_payable', email: 'factures@bricodis.example' },
+      ],
+    },
+    {
+      code: 'C0002',
+      name: 'Quincaillerie Lyonnaise SARL',
+      siren: siren('52187430'),
+      countryCode: 'FR',
+      billingAddress: addr('41 quai Perrache', '69002', 'Lyon'),
+      paymentTerms: { basis: 'invoice_date', days: 30, dayOfMonth: null },
+      creditLimit: '15000.00',
+      accountManagerId: claire,
+      backupManagerId: julien,
+      contacts: [{ name: 'Thomas Girard', role: 'buyer', email: 't.girard@quinca-lyon.example' }],
+    },
+    {
+      code: 'C0003',
+      name: 'Batimat Ouest SA',
+      siren: siren('30945128'),
+      countryCode: 'FR',
+      billingAddress: addr('2 boulevard de la Prairie au Duc', '44200', 'Nantes'),
+      paymentTerms: { basis: 'end_of_month', days: 30, dayOfMonth: 10 },
+      creditLimit: '80000.00',
+      requiresPoNumber: true,
+      productCodeRule: { type: 'cross_reference' },
+      accountManagerId: julien,
+      backupManagerId: claire,
+      shipTos: [
+        { code: 'NANTES', name: 'Plateforme Nantes', isDefault: true, address: addr('Rue de l’Ouche Buron', '44300', 'Nantes'), deliveryWeekdays: [1, 2, 3, 4], constraints: ['Fermé le vendredi.'] },
+        { code: 'RENNES', name: 'Agence Rennes', address: addr('5 rue de Lorient', '35000', 'Rennes') },
+      ],
+      contacts: [{ name: 'Émilie Roux', role: 'buyer', email: 'achats@batimat-ouest.example' }, { name: 'Logistique Batimat', role: 'logistics', email: 'quai@batimat-ouest.example' }],
+    },
+    {
+      code: 'C0004',
+      name: 'Menuiseries Fabre & Fils',
+      siren: siren('44871203'),
+      countryCode: 'FR',
+      billingAddress: addr('Lieu-dit Les Granges', '24100', 'Bergerac'),
+      paymentTerms: { basis: 'invoice_date', days: 60, dayOfMonth: null },
+      creditLimit: '5000.00',
+      accountManagerId: julien,
+    },
+    {
+      code: 'C0005',
+      name: 'Schrauben Müller GmbH',
+      countryCode: 'DE',
+      vatNumber: 'DE123456789',
+      currency: 'EUR',
+      language: 'en',
+      billingAddress: addr('Industriestraße 17', '70565', 'Stuttgart', 'DE'),
+      paymentTerms: { basis: 'invoice_date', days: 30, dayOfMonth: null },
+      creditLimit: '30000.00',
+      accountManagerId: claire,
+      contacts: [{ name: 'Katrin Weber', role: 'buyer', email: 'einkauf@mueller-schrauben.example' }],
+    },
+    {
+      code: 'C0006',
+      name: 'Brico Wallonie SRL',
+      countryCode: 'BE',
+      vatNumber: 'BE0123456749',
+      language: 'fr',
+      billingAddress: addr('Rue de l’Industrie 22', '4000', 'Liège', 'BE'),
+      paymentTerms: { basis: 'end_of_month_then_days', days: 30, dayOfMonth: null },
+      accountManagerId: julien,
+    },
+  ];
+  for (const c of customers) await services.customers.create(ctx, customerCreateSchema.parse(c) as CustomerCreate, null);
+
+  const p = (sku: string, name: string, nameEn: string, category: string, unitPrice: string, extra: Partial<ProductCreate> = {}) => ({ sku, name, nameEn, category, unitPrice, ...extra });
+  const products = [
+    p('FX1040', 'Vis à bois inox A2 4×40 — boîte de 200', 'Stainless A2 wood screw 4×40 — box of 200', 'Visserie', '18.90', { unit: 'XBX', gtin: gtin('376012345001'), weightKg: '0.850', leadTimeDays: 2 }),
+    p('FX1050', 'Vis à bois inox A2 5×50 — boîte de 200', 'Stainless A2 wood screw 5×50 — box of 200', 'Visserie', '24.50', { unit: 'XBX', gtin: gtin('376012345002'), weightKg: '1.300', leadTimeDays: 2 }),
+    p('FX2008', 'Cheville nylon 8 mm', 'Nylon wall plug 8 mm', 'Chevilles', '0.045', { gtin: gtin('376012345003'), packSize: '500', packName: 'carton', packGtin: gtin('1376012345003'), minOrderQuantity: '500', orderMultiple: '500' }),
+    p('FX2010', 'Cheville nylon 10 mm', 'Nylon wall plug 10 mm', 'Chevilles', '0.062', { gtin: gtin('376012345004'), packSize: '250', packName: 'carton', minOrderQuantity: '250', orderMultiple: '250' }),
+    p('FX3012', 'Tige filetée zinguée M12 × 1 m', 'Zinc-plated threaded rod M12 × 1 m', 'Tiges et écrous', '3.20', { unit: 'C62', weightKg: '0.680', hsCode: '73181590', originCountry: 'FR' }),
+    p('FX3112', 'Écrou hexagonal M12 zingué — sachet de 100', 'Hex nut M12 zinc — bag of 100', 'Tiges et écrous', '6.80', { unit: 'XPK', weightKg: '1.100' }),
+    p('FX4100', 'Équerre de fixation renforcée 100 mm', 'Reinforced angle bracket 100 mm', 'Quincaillerie', '1.35', { orderMultiple: '10' }),
+    p('FX4200', 'Charnière inox 80 mm', 'Stainless hinge 80 mm', 'Quincaillerie', '2.95'),
+    p('FX5001', 'Mastic polyuréthane gris 310 ml', 'Grey polyurethane sealant 310 ml', 'Colles et mastics', '7.40', { packSize: '12', packName: 'carton' }),
+    p('FX5010', 'Colle néoprène pot 1 l', 'Neoprene contact adhesive 1 l', 'Colles et mastics', '14.20', { unit: 'LTR', leadTimeDays: 5 }),
+    p('FX6001', 'Câble acier galvanisé 4 mm (au mètre)', 'Galvanised steel wire rope 4 mm (per metre)', 'Câbles', '0.92', { unit: 'MTR', minOrderQuantity: '10' }),
+    p('FX7001', 'Gants de manutention enduits nitrile (paire)', 'Nitrile-coated handling gloves (pair)', 'EPI', '2.10', { unit: 'C62' }),
+    p('FX9001', 'Livre technique « Guide de la fixation »', 'Technical book "Fastening guide"', 'Documentation', '29.00', { vatRate: '5.50', stockTracked: true }),
+    p('SRV-INST', 'Prestation de pose sur chantier (heure)', 'On-site installation service (hour)', 'Services', '65.00', { unit: 'HUR', stockTracked: false }),
+    p('SRV-FORM', 'Formation produits (journée)', 'Product training (day)', 'Services', '850.00', { unit: 'DAY', stockTracked: false }),
+    p('FX0999', 'Vis à métaux M6 — ancienne référence', 'Machine screw M6 — discontinued', 'Visserie', '4.10', { active: false }),
+  ];
+  for (const x of products) await services.catalog.create(ctx, productCreateSchema.parse(x), null);
+
+  await db.update(companies).set({ updatedAt: new Date() }).where(eq(companies.id, companyId));
+  return { companyId };
+}
+
+/** RELAIS_ADMIN_EMAIL / RELAIS_ADMIN_PASSWORD: make sure this platform administrator exists. */
+export async function ensureAdmin(relais: Relais, email: string, password: string) {
+  return relais.services.auth.ensureUser({ email, name: email.split('@')[0] ?? 'admin', password, isAdmin: true });
+}

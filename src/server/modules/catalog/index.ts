@@ -1,0 +1,2 @@
+export { createCatalogService, type CatalogService } from './catalog.service';
+export { catalogRoutes } from './catalog.routes';

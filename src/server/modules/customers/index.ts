@@ -1,0 +1,2 @@
+export { createCustomerService, type CustomerService } from './customers.service';
+export { customerRoutes } from './customers.routes';

@@ -1,0 +1,31 @@
+import type { Role } from '@shared/api/auth';
+
+/** What each role may do. Checked on the server for every route (route config `permission`). */
+export type Permission =
+  | 'company:read'
+  | 'company:write'
+  | 'company:create'
+  | 'users:read'
+  | 'users:write'
+  | 'customers:read'
+  | 'customers:write'
+  | 'products:read'
+  | 'products:write'
+  | 'audit:read'
+  | 'mails:read';
+
+const READ: Permission[] = ['company:read', 'users:read', 'customers:read', 'products:read', 'audit:read'];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  admin: [...READ, 'company:write', 'company:create', 'users:write', 'customers:write', 'products:write', 'mails:read'],
+  adv_manager: [...READ, 'customers:write', 'products:write', 'mails:read'],
+  adv_assistant: [...READ, 'customers:write', 'products:write', 'mails:read'],
+  sales: [...READ, 'customers:write'],
+  logistics: [...READ],
+  accounting: [...READ, 'customers:write', 'mails:read'],
+  viewer: [...READ],
+};
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((r) => rolePermissions[r]?.includes(permission));
+}

@@ -1,0 +1,138 @@
+/** Error and finding messages, keyed by stable code, in the languages Relais speaks. French first. */
+export type Lang = 'fr' | 'en';
+
+type Catalog = Record<string, { fr: string; en: string }>;
+
+export const messages: Catalog = {
+  // generic field errors
+  required: { fr: 'Ce champ est obligatoire.', en: 'This field is required.' },
+  too_long: { fr: 'Trop long ({max} caractères au plus).', en: 'Too long (at most {max} characters).' },
+  too_short: { fr: 'Trop court.', en: 'Too short.' },
+  too_small: { fr: 'Valeur trop petite (minimum {min}).', en: 'Value too small (minimum {min}).' },
+  too_big: { fr: 'Valeur trop grande (maximum {max}).', en: 'Value too large (maximum {max}).' },
+  invalid_type: { fr: 'Type de valeur incorrect.', en: 'Wrong type of value.' },
+  invalid_value: { fr: 'Valeur non autorisée.', en: 'Value not allowed.' },
+  invalid_format: { fr: 'Format incorrect.', en: 'Invalid format.' },
+  unknown_field: { fr: 'Champ inconnu.', en: 'Unknown field.' },
+  invalid_decimal: {
+    fr: 'Nombre décimal attendu, en chaîne avec un point (ex. "1234.50").',
+    en: 'A decimal number is expected, as a string with a dot (e.g. "1234.50").',
+  },
+  too_many_decimals: { fr: 'Au plus {max} décimales.', en: 'At most {max} decimal places.' },
+  must_be_positive: { fr: 'La valeur doit être positive.', en: 'The value must be positive.' },
+  invalid_country: { fr: 'Code pays ISO 3166 à 2 lettres attendu (ex. FR).', en: 'ISO 3166 two-letter country code expected (e.g. FR).' },
+  invalid_currency: { fr: 'Code devise ISO 4217 attendu (ex. EUR).', en: 'ISO 4217 currency code expected (e.g. EUR).' },
+  invalid_date: { fr: 'Date attendue au format AAAA-MM-JJ.', en: 'Date expected as YYYY-MM-DD.' },
+  invalid_email: { fr: 'Adresse e-mail invalide.', en: 'Invalid e-mail address.' },
+  invalid_code: {
+    fr: 'Lettres, chiffres, « . », « _ », « / » ou « - » uniquement.',
+    en: 'Letters, digits, ".", "_", "/" or "-" only.',
+  },
+  duplicate_value: { fr: 'Valeur en double.', en: 'Duplicate value.' },
+  invalid_uuid: { fr: 'Identifiant invalide.', en: 'Invalid identifier.' },
+  // identifiers
+  invalid_siren: {
+    fr: 'SIREN invalide : 9 chiffres dont le dernier est une clé de contrôle (Luhn).',
+    en: 'Invalid SIREN: 9 digits, the last one a check digit (Luhn).',
+  },
+  invalid_siret: {
+    fr: 'SIRET invalide : 14 chiffres (SIREN + NIC) avec une clé de contrôle (Luhn).',
+    en: 'Invalid SIRET: 14 digits (SIREN + NIC) with a check digit (Luhn).',
+  },
+  siren_required_fr: {
+    fr: 'Le SIREN est obligatoire pour un client français (mention obligatoire des factures depuis la réforme 2026).',
+    en: 'SIREN is required for a French customer (mandatory on invoices since the 2026 reform).',
+  },
+  siret_siren_mismatch: { fr: 'Le SIRET doit commencer par le SIREN.', en: 'The SIRET must start with the SIREN.' },
+  invalid_vat_format: {
+    fr: 'Numéro de TVA intracommunautaire au format incorrect pour ce pays.',
+    en: 'VAT number has the wrong format for its country.',
+  },
+  invalid_vat_key: {
+    fr: 'Clé du numéro de TVA incorrecte (FR + clé + SIREN).',
+    en: 'Wrong check key in the VAT number (FR + key + SIREN).',
+  },
+  unknown_vat_country: {
+    fr: 'Le numéro de TVA doit commencer par un code pays de l’UE (ex. FR, DE, BE).',
+    en: 'The VAT number must start with an EU country code (e.g. FR, DE, BE).',
+  },
+  vat_country_mismatch: {
+    fr: 'Le pays du numéro de TVA ne correspond pas au pays du client.',
+    en: 'The VAT number’s country does not match the customer’s country.',
+  },
+  vat_siren_mismatch: {
+    fr: 'Le numéro de TVA ne correspond pas au SIREN.',
+    en: 'The VAT number does not match the SIREN.',
+  },
+  invalid_gln: { fr: 'GLN invalide (13 chiffres, clé GS1).', en: 'Invalid GLN (13 digits, GS1 check digit).' },
+  invalid_gtin: { fr: 'GTIN invalide (8, 12, 13 ou 14 chiffres, clé GS1).', en: 'Invalid GTIN (8, 12, 13 or 14 digits, GS1 check digit).' },
+  invalid_iban: { fr: 'IBAN invalide.', en: 'Invalid IBAN.' },
+  invalid_bic: { fr: 'BIC invalide.', en: 'Invalid BIC.' },
+  invalid_postal_code_fr: { fr: 'Code postal français : 5 chiffres.', en: 'French postal code: 5 digits.' },
+  invalid_unit: { fr: 'Code unité UN/ECE Rec. 20 attendu (ex. C62).', en: 'UN/ECE Rec. 20 unit code expected (e.g. C62).' },
+  invalid_hs_code: { fr: 'Code SH/NC : 6 à 10 chiffres.', en: 'HS/CN code: 6 to 10 digits.' },
+  // business rules
+  day_of_month_needs_end_of_month: {
+    fr: 'Le jour de paiement ne s’applique qu’aux conditions « fin de mois ».',
+    en: 'A payment day only applies to "end of month" terms.',
+  },
+  several_default_ship_tos: {
+    fr: 'Un seul site de livraison peut être le site par défaut.',
+    en: 'Only one ship-to can be the default.',
+  },
+  backup_same_as_manager: {
+    fr: 'Le suppléant doit être différent du gestionnaire.',
+    en: 'The backup must differ from the account manager.',
+  },
+  vat_rate_required_standard: {
+    fr: 'Le taux normal (catégorie S) doit être supérieur à zéro.',
+    en: 'The standard category (S) needs a rate above zero.',
+  },
+  vat_rate_must_be_zero: {
+    fr: 'Le taux doit être 0 pour cette catégorie de TVA.',
+    en: 'The rate must be 0 for this VAT category.',
+  },
+  unknown_user: { fr: 'Utilisateur inconnu dans cette société.', en: 'Unknown user in this company.' },
+  // problem codes
+  validation_failed: { fr: 'Données invalides.', en: 'Invalid data.' },
+  not_found: { fr: 'Introuvable.', en: 'Not found.' },
+  conflict: { fr: 'Conflit avec l’état actuel.', en: 'Conflict with the current state.' },
+  duplicate_code: { fr: 'Ce code existe déjà.', en: 'This code already exists.' },
+  unauthorized: { fr: 'Authentification requise.', en: 'Authentication required.' },
+  invalid_credentials: { fr: 'E-mail ou mot de passe incorrect.', en: 'Wrong e-mail or password.' },
+  forbidden: { fr: 'Vous n’avez pas le droit de faire cela.', en: 'You are not allowed to do this.' },
+  csrf_failed: { fr: 'Jeton CSRF manquant ou incorrect.', en: 'Missing or wrong CSRF token.' },
+  no_company: { fr: 'Aucune société sélectionnée ou accessible.', en: 'No company selected or accessible.' },
+  rate_limited: { fr: 'Trop de tentatives, réessayez dans une minute.', en: 'Too many attempts, try again in a minute.' },
+  idempotency_conflict: {
+    fr: 'Cette clé d’idempotence a déjà servi pour une autre requête.',
+    en: 'This idempotency key was already used for a different request.',
+  },
+  invalid_idempotency_key: {
+    fr: 'En-tête Idempotency-Key invalide (1 à 200 caractères).',
+    en: 'Invalid Idempotency-Key header (1 to 200 characters).',
+  },
+  version_conflict: {
+    fr: 'L’enregistrement a été modifié entre-temps ; rechargez-le.',
+    en: 'The record was changed meanwhile; reload it.',
+  },
+  invalid_cursor: { fr: 'Curseur de pagination invalide.', en: 'Invalid pagination cursor.' },
+  invalid_sort: { fr: 'Tri impossible sur ce champ.', en: 'Cannot sort on this field.' },
+  payload_too_large: { fr: 'Requête trop volumineuse.', en: 'Request too large.' },
+  invalid_json: { fr: 'JSON mal formé.', en: 'Malformed JSON.' },
+  internal_error: { fr: 'Erreur interne ; elle a été journalisée.', en: 'Internal error; it has been logged.' },
+};
+
+/** The message for a code in a language, with {placeholders} filled in; the code itself when unknown. */
+export function message(code: string, lang: Lang = 'fr', params: Record<string, unknown> = {}): string {
+  const entry = messages[code];
+  const text = entry ? entry[lang] : code;
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+}
+
+/** Picks fr or en from an Accept-Language header (French by default). */
+export function langFromHeader(header: string | undefined): Lang {
+  if (!header) return 'fr';
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'fr';
+}

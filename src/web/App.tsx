@@ -1,0 +1,137 @@
+import { Button, Center, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { useAuth } from './auth/AuthProvider';
+import { AppLayout } from './components/AppLayout';
+import { ComingSoon } from './components/ComingSoon';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { QueryError } from './components/QueryState';
+import { LoginPage } from './features/auth/LoginPage';
+import { CustomerDetailPage } from './features/customers/CustomerDetailPage';
+import { CustomerFormPage } from './features/customers/CustomerFormPage';
+import { CustomersListPage } from './features/customers/CustomersListPage';
+import { DashboardPage } from './features/dashboard/DashboardPage';
+import { MailsPage } from './features/mails/MailsPage';
+import { ProductDetailPage } from './features/products/ProductDetailPage';
+import { ProductFormPage } from './features/products/ProductFormPage';
+import { ProductsListPage } from './features/products/ProductsListPage';
+import { CompanyPage } from './features/settings/CompanyPage';
+import { UsersPage } from './features/settings/UsersPage';
+
+function FullPageLoader() {
+  return (
+    <Center h="100vh">
+      <Loader />
+    </Center>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="xl" maw={560} mx="auto" mt="xl">
+      <Stack align="center" gap="sm">
+        <Title order={2} fz={22}>
+          {t('notFound.title')}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {t('notFound.text')}
+        </Text>
+        <Button component={Link} to="/" variant="light">
+          {t('errors.backHome')}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
+
+function NoCompany() {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="xl" maw={560} mx="auto" mt="xl" data-testid="no-company">
+      <Stack align="center" gap="sm">
+        <Title order={2} fz={22}>
+          {t('noCompany.title')}
+        </Title>
+        <Text c="dimmed" size="sm" ta="center">
+          {t('noCompany.text')}
+        </Text>
+        <Button component={Link} to="/settings/company">
+          {t('noCompany.action')}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
+
+function soon(key: string) {
+  return <SoonPage navKey={key} />;
+}
+
+function SoonPage({ navKey }: { navKey: string }) {
+  const { t } = useTranslation();
+  return <ComingSoon title={t(`nav.${navKey}`)} />;
+}
+
+function AuthenticatedApp() {
+  const { pathname } = useLocation();
+  const { companyId, companyEpoch } = useAuth();
+  const needsCompany = !companyId && pathname !== '/settings/company' && pathname !== '/settings/users';
+  return (
+    <AppLayout>
+      <ErrorBoundary resetKey={pathname}>
+        {needsCompany ? (
+          <NoCompany />
+        ) : (
+          <Routes key={companyEpoch}>
+            <Route path="/" element={<DashboardPage />} />
+            <Route path="/customers" element={<CustomersListPage />} />
+            <Route path="/customers/new" element={<CustomerFormPage />} />
+            <Route path="/customers/:id" element={<CustomerDetailPage />} />
+            <Route path="/customers/:id/edit" element={<CustomerFormPage />} />
+            <Route path="/products" element={<ProductsListPage />} />
+            <Route path="/products/new" element={<ProductFormPage />} />
+            <Route path="/products/:id" element={<ProductDetailPage />} />
+            <Route path="/products/:id/edit" element={<ProductFormPage />} />
+            <Route path="/orders/*" element={soon('orders')} />
+            <Route path="/deliveries/*" element={soon('deliveries')} />
+            <Route path="/invoices/*" element={soon('invoices')} />
+            <Route path="/payments/*" element={soon('payments')} />
+            <Route path="/claims/*" element={soon('claims')} />
+            <Route path="/tasks/*" element={soon('tasks')} />
+            <Route path="/mails" element={<MailsPage />} />
+            <Route path="/settings/company" element={<CompanyPage />} />
+            <Route path="/settings/users" element={<UsersPage />} />
+            <Route path="/login" element={<Navigate to="/" replace />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        )}
+      </ErrorBoundary>
+    </AppLayout>
+  );
+}
+
+export function App() {
+  const { status, error, retry } = useAuth();
+  const location = useLocation();
+
+  if (status === 'loading') return <FullPageLoader />;
+  if (status === 'error')
+    return (
+      <Center h="100vh" p="md">
+        <div style={{ maxWidth: 520, width: '100%' }}>
+          <QueryError error={error} onRetry={retry} />
+        </div>
+      </Center>
+    );
+  if (status === 'anonymous') {
+    if (location.pathname === '/login') return <LoginPage />;
+    const from = `${location.pathname}${location.search}`;
+    return <Navigate to="/login" replace state={from !== '/' ? { from } : undefined} />;
+  }
+  if (location.pathname === '/login') {
+    const from = (location.state as { from?: string } | null)?.from;
+    return <Navigate to={from && from.startsWith('/') ? from : '/'} replace />;
+  }
+  return <AuthenticatedApp />;
+}

@@ -1,0 +1,162 @@
+import { Badge, Button, Code, Group, Table, Text, ThemeIcon, Timeline, Tooltip } from '@mantine/core';
+import { IconPencil, IconPlus, IconTrash, IconHistory } from '@tabler/icons-react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { api } from '@web/api/client';
+import type { AuditEntry, Page } from '@web/api/types';
+import { formatDateTime, formatRelative } from '@web/lib/format';
+import { EmptyBlock, PageSkeleton, QueryError } from './QueryState';
+
+interface Props {
+  entityType: string;
+  entityId: string;
+}
+
+const ACTION_STYLE: Record<string, { color: string; icon: typeof IconPlus }> = {
+  create: { color: 'teal', icon: IconPlus },
+  update: { color: 'blue', icon: IconPencil },
+  delete: { color: 'red', icon: IconTrash },
+};
+
+export const auditKey = (entityType: string, entityId: string) => ['audit', entityType, entityId] as const;
+
+/** Label of a changed field: the form label when there is one, else the raw name. */
+function fieldLabel(field: string, t: TFunction): string {
+  const leaf = field.split('.').filter((s) => !/^\d+$/.test(s));
+  const key = leaf.join('.');
+  return t(`fields.${key}`, { defaultValue: t(`fields.${leaf[leaf.length - 1] ?? key}`, { defaultValue: field }) });
+}
+
+function ValueView({ value, t }: { value: unknown; t: TFunction }) {
+  if (value === null || value === undefined || value === '')
+    return (
+      <Text span size="sm" c="dimmed" fs="italic">
+        {t('audit.empty')}
+      </Text>
+    );
+  if (typeof value === 'boolean')
+    return (
+      <Text span size="sm">
+        {value ? t('common.yes') : t('common.no')}
+      </Text>
+    );
+  if (typeof value === 'string' || typeof value === 'number')
+    return (
+      <Text span size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {String(value)}
+      </Text>
+    );
+  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object'))
+    return (
+      <Text span size="sm">
+        {value.length ? value.join(', ') : t('audit.empty')}
+      </Text>
+    );
+  const json = JSON.stringify(value, null, 1);
+  return (
+    <Code block fz="xs" style={{ maxHeight: 160, overflow: 'auto', whiteSpace: 'pre-wrap' }}>
+      {json}
+    </Code>
+  );
+}
+
+function Changes({ changes, t }: { changes: Record<string, { from: unknown; to: unknown }>; t: TFunction }) {
+  const entries = Object.entries(changes);
+  if (entries.length === 0) return null;
+  return (
+    <Table withRowBorders={false} verticalSpacing={2} horizontalSpacing="xs" mt={4} fz="sm" layout="fixed">
+      <Table.Tbody>
+        {entries.map(([field, ch]) => (
+          <Table.Tr key={field} data-testid={`audit-change-${field}`}>
+            <Table.Td w="28%" c="dimmed" style={{ verticalAlign: 'top' }}>
+              {fieldLabel(field, t)}
+            </Table.Td>
+            <Table.Td style={{ verticalAlign: 'top' }}>
+              <Group gap={6} wrap="nowrap" align="flex-start">
+                <div style={{ textDecoration: 'line-through', opacity: 0.7, minWidth: 0 }}>
+                  <ValueView value={ch?.from} t={t} />
+                </div>
+                <Text span c="dimmed" size="sm">
+                  →
+                </Text>
+                <div style={{ minWidth: 0 }}>
+                  <ValueView value={ch?.to} t={t} />
+                </div>
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** Who changed what and when on one record (GET /api/v1/audit). */
+export function AuditTrail({ entityType, entityId }: Props) {
+  const { t, i18n } = useTranslation();
+  const q = useInfiniteQuery({
+    queryKey: auditKey(entityType, entityId),
+    queryFn: ({ pageParam, signal }) =>
+      api<Page<AuditEntry>>('/audit', { query: { entityType, entityId, cursor: pageParam, limit: 50 }, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor ?? null,
+  });
+
+  if (q.isPending) return <PageSkeleton rows={4} />;
+  if (q.isError) return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
+  const entries = q.data.pages.flatMap((p) => p.data);
+  if (entries.length === 0) return <EmptyBlock title={t('audit.none')} />;
+
+  return (
+    <div data-testid="audit-trail">
+      <Timeline bulletSize={26} lineWidth={2}>
+        {entries.map((e) => {
+          const style = ACTION_STYLE[e.action] ?? { color: 'gray', icon: IconHistory };
+          const Icon = style.icon;
+          return (
+            <Timeline.Item
+              key={e.id}
+              bullet={
+                <ThemeIcon size={26} radius="xl" color={style.color}>
+                  <Icon size={14} />
+                </ThemeIcon>
+              }
+              title={
+                <Group gap="xs">
+                  <Badge size="sm" variant="light" color={style.color}>
+                    {t(`audit.action.${e.action}`, { defaultValue: e.action })}
+                  </Badge>
+                  <Text size="sm" fw={600}>
+                    {e.actorName || t('audit.system')}
+                  </Text>
+                  <Tooltip label={formatDateTime(e.at, i18n.language)}>
+                    <Text size="xs" c="dimmed">
+                      {formatDateTime(e.at, i18n.language)} · {formatRelative(e.at, i18n.language)}
+                    </Text>
+                  </Tooltip>
+                </Group>
+              }
+              data-testid="audit-entry"
+            >
+              {e.changes && Object.keys(e.changes).length > 0 ? (
+                <Changes changes={e.changes} t={t} />
+              ) : (
+                e.action === 'create' && (
+                  <Text size="sm" c="dimmed">
+                    {t('audit.created')}
+                  </Text>
+                )
+              )}
+            </Timeline.Item>
+          );
+        })}
+      </Timeline>
+      {q.hasNextPage && (
+        <Button mt="md" size="xs" variant="default" loading={q.isFetchingNextPage} onClick={() => void q.fetchNextPage()}>
+          {t('audit.more')}
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,287 @@
+import { Alert, Button, Checkbox, Grid, Group, List, NumberInput, Paper, Select, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconAlertCircle, IconDeviceFloppy } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { newIdempotencyKey, type ProblemFieldError } from '@web/api/client';
+import type { Customer } from '@web/api/types';
+import { useAuth } from '@web/auth/AuthProvider';
+import { AddressFields } from '@web/components/AddressFields';
+import { FormSection } from '@web/components/FormSection';
+import { PageHeader } from '@web/components/PageHeader';
+import { PageSkeleton, QueryError } from '@web/components/QueryState';
+import { notifyError, notifySuccess } from '@web/lib/errors';
+import { applyProblemToForm, focusFirstError } from '@web/lib/formErrors';
+import { countryOptions, currencyOptions, CUSTOMER_LANGUAGES, PAYMENT_BASES } from '@web/lib/reference';
+import { useUsers } from '../users/api';
+import { useCustomer, useSaveCustomer } from './api';
+import { ContactsSection } from './ContactsSection';
+import {
+  changedKeys,
+  customerToForm,
+  customerValidation,
+  emptyCustomer,
+  formToPayload,
+  type CustomerFormValues,
+} from './customerForm';
+import { ShipTosSection } from './ShipTosSection';
+
+export function CustomerFormPage() {
+  const { id } = useParams();
+  const q = useCustomer(id);
+  if (id && q.isPending) return <PageSkeleton rows={10} />;
+  if (id && q.isError) return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
+  return <CustomerFormInner key={id ?? 'new'} customer={id ? q.data : undefined} />;
+}
+
+function CustomerFormInner({ customer }: { customer: Customer | undefined }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const { canEdit } = useAuth();
+  const users = useUsers();
+  const save = useSaveCustomer(customer?.id);
+  const [generalErrors, setGeneralErrors] = useState<ProblemFieldError[]>([]);
+
+  const initial = useMemo(
+    () => (customer ? customerToForm(customer, i18n.language) : emptyCustomer()),
+    // Only on mount: the form owns the values afterwards.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+  const form = useForm<CustomerFormValues>({
+    mode: 'controlled',
+    initialValues: initial,
+    validate: customerValidation(t),
+  });
+
+  const countries = useMemo(() => countryOptions(i18n.language, form.values.countryCode), [i18n.language, form.values.countryCode]);
+  const userOptions = useMemo(
+    () =>
+      (users.data?.data ?? []).map((u) => ({
+        value: u.id,
+        label: u.absent ? `${u.name} (${t('users.absent')})` : u.name,
+      })),
+    [users.data, t],
+  );
+  const basisOptions = PAYMENT_BASES.map((b) => ({ value: b, label: t(`paymentBasis.${b}`) }));
+  const languageOptions = CUSTOMER_LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }));
+
+  const onCountryChange = (value: string | null) => {
+    if (!value) return;
+    const prev = form.values.countryCode;
+    form.setFieldValue('countryCode', value);
+    // Keep the billing address country in step while it still follows the customer's country.
+    if (form.values.billingAddress.countryCode === prev) form.setFieldValue('billingAddress.countryCode', value);
+  };
+
+  const submit = form.onSubmit(
+    (values) => {
+      setGeneralErrors([]);
+      const payload = formToPayload(values);
+      const body = customer ? changedKeys(payload, formToPayload(initial)) : payload;
+      if (customer && Object.keys(body).length === 0) {
+        notifySuccess(t('common.noChanges'));
+        navigate(`/customers/${customer.id}`);
+        return;
+      }
+      save.mutate(
+        { body, idempotencyKey: newIdempotencyKey() },
+        {
+          onSuccess: (c) => {
+            notifySuccess(customer ? t('customers.saved') : t('customers.created', { name: c.name }));
+            navigate(`/customers/${c.id}`);
+          },
+          onError: (err) => {
+            const applied = applyProblemToForm(form, err);
+            if (!applied) {
+              notifyError(err, t);
+              return;
+            }
+            setGeneralErrors(applied.general);
+            notifyError(err, t);
+            focusFirstError();
+          },
+        },
+      );
+    },
+    () => focusFirstError(),
+  );
+
+  const title = customer ? t('customers.editTitle', { name: customer.name }) : t('customers.newTitle');
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        crumbs={[
+          { label: t('nav.customers'), to: '/customers' },
+          ...(customer ? [{ label: customer.name, to: `/customers/${customer.id}` }] : []),
+          { label: customer ? t('common.edit') : t('common.new') },
+        ]}
+      />
+      <form onSubmit={submit} noValidate data-testid="customer-form">
+        <Stack gap="md">
+          {generalErrors.length > 0 && (
+            <Alert color="red" variant="light" icon={<IconAlertCircle />} title={t('errors.formTitle')} data-testid="form-errors">
+              <List size="sm">
+                {generalErrors.map((e, i) => (
+                  <List.Item key={i}>{e.message}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+
+          <FormSection title={t('customers.sections.identity')} testId="customer-identity">
+            <Grid gutter="sm">
+              <Grid.Col span={{ base: 12, sm: 4, md: 3 }}>
+                <TextInput label={t('fields.code')} withAsterisk autoFocus={!customer} data-testid="customer-code" {...form.getInputProps('code')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 8, md: 9 }}>
+                <TextInput label={t('fields.name')} withAsterisk data-testid="customer-name" {...form.getInputProps('name')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 4 }}>
+                <TextInput label={t('fields.siren')} inputMode="numeric" maxLength={11} {...form.getInputProps('siren')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 4 }}>
+                <TextInput label={t('fields.siret')} inputMode="numeric" maxLength={17} {...form.getInputProps('siret')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 4 }}>
+                <TextInput label={t('fields.vatNumber')} {...form.getInputProps('vatNumber')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
+                <Select
+                  label={t('fields.countryCode')}
+                  withAsterisk
+                  data={countries}
+                  searchable
+                  allowDeselect={false}
+                  {...form.getInputProps('countryCode')}
+                  onChange={onCountryChange}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 6, md: 3 }}>
+                <Select
+                  label={t('fields.currency')}
+                  data={currencyOptions(form.values.currency)}
+                  allowDeselect={false}
+                  {...form.getInputProps('currency')}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 6, md: 3 }}>
+                <Select label={t('fields.language')} data={languageOptions} allowDeselect={false} {...form.getInputProps('language')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
+                <TextInput label={t('fields.gln')} inputMode="numeric" {...form.getInputProps('gln')} />
+              </Grid.Col>
+            </Grid>
+          </FormSection>
+
+          <FormSection title={t('customers.sections.billingAddress')} testId="customer-billing">
+            <AddressFields form={form} path="billingAddress" testIdPrefix="billing" />
+          </FormSection>
+
+          <FormSection title={t('customers.sections.terms')} testId="customer-terms">
+            <Grid gutter="sm" align="flex-start">
+              <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
+                <Select
+                  label={t('fields.paymentTerms.basis')}
+                  data={basisOptions}
+                  allowDeselect={false}
+                  {...form.getInputProps('paymentTerms.basis')}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 6, md: 2 }}>
+                <NumberInput
+                  label={t('fields.paymentTerms.days')}
+                  min={0}
+                  max={365}
+                  allowDecimal={false}
+                  allowNegative={false}
+                  {...form.getInputProps('paymentTerms.days')}
+                />
+              </Grid.Col>
+              {form.values.paymentTerms.basis === 'end_of_month' && (
+                <Grid.Col span={{ base: 6, md: 2 }}>
+                  <NumberInput
+                    label={t('fields.paymentTerms.dayOfMonth')}
+                    description={t('customers.dayOfMonthHint')}
+                    min={1}
+                    max={31}
+                    allowDecimal={false}
+                    allowNegative={false}
+                    {...form.getInputProps('paymentTerms.dayOfMonth')}
+                  />
+                </Grid.Col>
+              )}
+              <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
+                <TextInput
+                  label={t('fields.creditLimit')}
+                  description={t('customers.creditLimitHint')}
+                  inputMode="decimal"
+                  rightSection={form.values.currency}
+                  rightSectionWidth={48}
+                  {...form.getInputProps('creditLimit')}
+                />
+              </Grid.Col>
+              <Grid.Col span={12}>
+                <Checkbox label={t('fields.requiresPoNumber')} {...form.getInputProps('requiresPoNumber', { type: 'checkbox' })} />
+              </Grid.Col>
+            </Grid>
+          </FormSection>
+
+          <ShipTosSection form={form} />
+          <ContactsSection form={form} />
+
+          <FormSection title={t('customers.sections.portfolio')} testId="customer-portfolio">
+            <Grid gutter="sm">
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <Select
+                  label={t('fields.accountManagerId')}
+                  data={userOptions}
+                  searchable
+                  clearable
+                  placeholder={users.isPending ? t('common.loading') : t('common.none')}
+                  {...form.getInputProps('accountManagerId')}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <Select
+                  label={t('fields.backupManagerId')}
+                  data={userOptions}
+                  searchable
+                  clearable
+                  placeholder={users.isPending ? t('common.loading') : t('common.none')}
+                  {...form.getInputProps('backupManagerId')}
+                />
+              </Grid.Col>
+            </Grid>
+          </FormSection>
+
+          <Paper
+            withBorder
+            p="sm"
+            pos="sticky"
+            bottom={0}
+            style={{ zIndex: 5, boxShadow: '0 -2px 8px rgba(0,0,0,0.04)' }}
+          >
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={() => navigate(customer ? `/customers/${customer.id}` : '/customers')}>
+                {t('common.cancel')}
+              </Button>
+              <Button
+                type="submit"
+                loading={save.isPending}
+                disabled={!canEdit}
+                leftSection={<IconDeviceFloppy size={16} />}
+                data-testid="customer-submit"
+              >
+                {customer ? t('common.save') : t('customers.create')}
+              </Button>
+            </Group>
+          </Paper>
+        </Stack>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '@web/api/client';
+import type { Page, Product } from '@web/api/types';
+
+export interface ProductListParams {
+  q?: string;
+  sort?: string;
+  category?: string;
+  active?: string;
+  cursor?: string | null;
+  limit?: number;
+}
+
+export const productKeys = {
+  all: ['products'] as const,
+  list: (p: ProductListParams) => ['products', 'list', p] as const,
+  detail: (id: string) => ['products', 'detail', id] as const,
+};
+
+export function useProducts(p: ProductListParams) {
+  return useQuery({
+    queryKey: productKeys.list(p),
+    queryFn: ({ signal }) =>
+      api<Page<Product>>('/products', {
+        query: { limit: p.limit ?? 50, cursor: p.cursor, q: p.q, sort: p.sort, category: p.category, active: p.active },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useProduct(id: string | undefined) {
+  return useQuery({
+    queryKey: productKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => api<Product>(`/products/${encodeURIComponent(id ?? '')}`, { signal }),
+    enabled: !!id,
+  });
+}
+
+export function useSaveProduct(id: string | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: Record<string, unknown>; idempotencyKey: string }) =>
+      id
+        ? api<Product>(`/products/${encodeURIComponent(id)}`, { method: 'PATCH', body })
+        : api<Product>('/products', { method: 'POST', body, idempotencyKey }),
+    onSuccess: (p) => {
+      qc.setQueryData(productKeys.detail(p.id), p);
+      void qc.invalidateQueries({ queryKey: ['products', 'list'] });
+      void qc.invalidateQueries({ queryKey: ['audit', 'product', p.id] });
+      void qc.invalidateQueries({ queryKey: ['dashboard'] });
+    },
+  });
+}

@@ -1,0 +1,53 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { apiConfig } from '@web/api/client';
+import en from './en.json';
+import fr from './fr.json';
+
+export const LANGUAGES = ['fr', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const STORAGE_KEY = 'relais.lang';
+
+function initialLanguage(): Language {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === 'fr' || saved === 'en') return saved;
+  } catch {
+    /* storage unavailable */
+  }
+  return 'fr';
+}
+
+const lng = initialLanguage();
+apiConfig.setLanguage(lng);
+
+void i18n.use(initReactI18next).init({
+  resources: { fr: { translation: fr }, en: { translation: en } },
+  lng,
+  fallbackLng: 'fr',
+  supportedLngs: [...LANGUAGES],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+function applyLanguage(l: string) {
+  apiConfig.setLanguage(l);
+  if (typeof document !== 'undefined') document.documentElement.lang = l;
+}
+applyLanguage(lng);
+i18n.on('languageChanged', applyLanguage);
+
+export function setLanguage(l: Language) {
+  try {
+    localStorage.setItem(STORAGE_KEY, l);
+  } catch {
+    /* ignore */
+  }
+  void i18n.changeLanguage(l);
+}
+
+export function currentLanguage(): Language {
+  return i18n.language === 'en' ? 'en' : 'fr';
+}
+
+export default i18n;
