@@ -40,7 +40,8 @@ export function issueCode(issue: $ZodIssue): { code: string; params: Record<stri
       return { code: typeof params.code === 'string' ? params.code : 'invalid_value', params };
     }
     case 'invalid_type':
-      return { code: i.input === undefined || i.input === null ? 'required' : 'invalid_type', params: {} };
+      // Zod 4 does not keep the input on issues; its message says what was received.
+      return { code: /received (undefined|null)$/.test(issue.message) ? 'required' : 'invalid_type', params: {} };
     case 'too_small':
       if (i.origin === 'string' && Number(i.minimum) === 1) return { code: 'required', params: {} };
       if (i.origin === 'string') return { code: 'too_short', params: { min: i.minimum } };

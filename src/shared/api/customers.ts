@@ -40,7 +40,7 @@ export type ProductCodeRule = z.infer<typeof productCodeRuleSchema>;
 const gln = z
   .string()
   .trim()
-  .refine((s) => isValidGln(s), issue('invalid_gln'))
+  .refine((s) => s === '' || isValidGln(s), issue('invalid_gln'))
   .nullish()
   .transform((s) => s || null);
 

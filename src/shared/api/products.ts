@@ -9,7 +9,7 @@ export const commonUnits = ['C62', 'KGM', 'GRM', 'TNE', 'MTR', 'MTK', 'MTQ', 'LT
 const gtin = z
   .string()
   .trim()
-  .refine((s) => isValidGtin(s), issue('invalid_gtin'))
+  .refine((s) => s === '' || isValidGtin(s), issue('invalid_gtin'))
   .nullish()
   .transform((s) => s || null);
 

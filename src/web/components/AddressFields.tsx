@@ -28,7 +28,7 @@ export function AddressFields({ form, path, labels = 'address', testIdPrefix, di
   const l = (k: string) => t(`fields.${labels}.${k}`);
   const tid = (k: string) => (testIdPrefix ? `${testIdPrefix}-${k}` : undefined);
   return (
-    <Grid gutter="sm">
+    <Grid gap="sm">
       <Grid.Col span={{ base: 12, md: 6 }}>
         <TextInput label={l('line1')} withAsterisk disabled={disabled} data-testid={tid('line1')} {...form.getInputProps(`${path}.line1`)} />
       </Grid.Col>

@@ -1,7 +1,7 @@
 import { Badge, Button, Code, Group, Table, Text, ThemeIcon, Timeline, Tooltip } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash, IconHistory } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
+import type { i18n as I18n, TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api } from '@web/api/client';
 import type { AuditEntry, Page } from '@web/api/types';
@@ -22,10 +22,16 @@ const ACTION_STYLE: Record<string, { color: string; icon: typeof IconPlus }> = {
 export const auditKey = (entityType: string, entityId: string) => ['audit', entityType, entityId] as const;
 
 /** Label of a changed field: the form label when there is one, else the raw name. */
-function fieldLabel(field: string, t: TFunction): string {
-  const leaf = field.split('.').filter((s) => !/^\d+$/.test(s));
-  const key = leaf.join('.');
-  return t(`fields.${key}`, { defaultValue: t(`fields.${leaf[leaf.length - 1] ?? key}`, { defaultValue: field }) });
+function fieldLabel(entityType: string, field: string, t: TFunction, i18n: I18n): string {
+  const segs = field.split('.').filter((s) => !/^\d+$/.test(s));
+  const key = segs.join('.');
+  const leaf = segs[segs.length - 1] ?? key;
+  const candidates = [`fields.${entityType}.${key}`, `fields.${key}.label`, `fields.${key}`, `fields.${leaf}.label`, `fields.${leaf}`];
+  for (const c of candidates) {
+    const v = i18n.getResource(i18n.language, 'translation', c) ?? i18n.getResource('fr', 'translation', c);
+    if (typeof v === 'string') return t(c);
+  }
+  return field;
 }
 
 function ValueView({ value, t }: { value: unknown; t: TFunction }) {
@@ -61,7 +67,8 @@ function ValueView({ value, t }: { value: unknown; t: TFunction }) {
   );
 }
 
-function Changes({ changes, t }: { changes: Record<string, { from: unknown; to: unknown }>; t: TFunction }) {
+function Changes({ entityType, changes }: { entityType: string; changes: Record<string, { from: unknown; to: unknown }> }) {
+  const { t, i18n } = useTranslation();
   const entries = Object.entries(changes);
   if (entries.length === 0) return null;
   return (
@@ -70,7 +77,7 @@ function Changes({ changes, t }: { changes: Record<string, { from: unknown; to: 
         {entries.map(([field, ch]) => (
           <Table.Tr key={field} data-testid={`audit-change-${field}`}>
             <Table.Td w="28%" c="dimmed" style={{ verticalAlign: 'top' }}>
-              {fieldLabel(field, t)}
+              {fieldLabel(entityType, field, t, i18n)}
             </Table.Td>
             <Table.Td style={{ verticalAlign: 'top' }}>
               <Group gap={6} wrap="nowrap" align="flex-start">
@@ -140,7 +147,7 @@ export function AuditTrail({ entityType, entityId }: Props) {
               data-testid="audit-entry"
             >
               {e.changes && Object.keys(e.changes).length > 0 ? (
-                <Changes changes={e.changes} t={t} />
+                <Changes entityType={entityType} changes={e.changes} />
               ) : (
                 e.action === 'create' && (
                   <Text size="sm" c="dimmed">

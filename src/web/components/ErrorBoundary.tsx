@@ -1,9 +1,9 @@
 import { Alert, Button, Code, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { withTranslation, type WithTranslation } from 'react-i18next';
+import i18n from '@web/i18n';
 
-interface Props extends WithTranslation {
+interface Props {
   children: ReactNode;
   /** When this value changes (e.g. the route), a caught error is cleared. */
   resetKey?: unknown;
@@ -15,7 +15,7 @@ interface State {
 }
 
 /** Catches render errors so a bug in one screen never leaves a blank page. */
-class ErrorBoundaryInner extends Component<Props, State> {
+export class ErrorBoundary extends Component<Props, State> {
   override state: State = { error: null, resetKey: this.props.resetKey };
 
   static getDerivedStateFromError(error: Error): Partial<State> {
@@ -33,7 +33,7 @@ class ErrorBoundaryInner extends Component<Props, State> {
 
   override render() {
     const { error } = this.state;
-    const { t } = this.props;
+    const t = i18n.t.bind(i18n);
     if (!error) return this.props.children;
     return (
       <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={t('errors.boundaryTitle')} m="md" data-testid="error-boundary">
@@ -53,5 +53,3 @@ class ErrorBoundaryInner extends Component<Props, State> {
     );
   }
 }
-
-export const ErrorBoundary = withTranslation()(ErrorBoundaryInner);

@@ -37,6 +37,15 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+/**
+ * jsonb keeps NUMERIC values exactly ("1000.00"), but JSON.parse would turn them into floats. Decimal numbers are
+ * read back as strings (as everywhere on the wire); integers stay numbers.
+ */
+export function parseJsonKeepingDecimals(text: string | null): unknown {
+  if (text === null) return null;
+  return JSON.parse(text.replace(/("(?:[^"\\]|\\.)*")|(-?\d+\.\d+(?:[eE][+-]?\d+)?)/g, (m, str: string | undefined) => (str ? m : `"${m}"`)));
+}
+
 export async function readAudit(
   q: Queryable,
   companyId: string,
@@ -46,7 +55,7 @@ export async function readAudit(
   before?: number,
 ): Promise<{ data: AuditEntry[]; nextCursor: string | null }> {
   const found = await q
-    .select({ a: auditLog, actorName: users.name })
+    .select({ a: auditLog, actorName: users.name, changesText: sql<string | null>`${auditLog.changes}::text`, snapshotText: sql<string | null>`${auditLog.snapshot}::text` })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(
@@ -64,7 +73,7 @@ export async function readAudit(
   const more = found.length > limit;
   const page = found.slice(0, limit);
   return {
-    data: page.map(({ a, actorName }) => ({
+    data: page.map(({ a, actorName, changesText, snapshotText }) => ({
       id: String(a.id),
       at: a.at.toISOString(),
       entityType: a.entityType,
@@ -72,8 +81,8 @@ export async function readAudit(
       action: a.action as AuditEntry['action'],
       actorId: a.actorId,
       actorName: actorName ?? null,
-      changes: camelKeys(a.changes) as AuditEntry['changes'],
-      snapshot: camelKeys(a.snapshot),
+      changes: camelKeys(parseJsonKeepingDecimals(changesText)) as AuditEntry['changes'],
+      snapshot: camelKeys(parseJsonKeepingDecimals(snapshotText)),
     })),
     nextCursor: more ? String(page[page.length - 1]!.a.id) : null,
   };

@@ -44,6 +44,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const folder = migrationsFolder();
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle connection can be cut by the server (restart, admin command): the pool replaces it; never crash.
+    pool.on('error', (err) => console.warn(`PostgreSQL idle connection error: ${err.message}`));
     const db = drizzlePg(pool) as unknown as Db;
     await migratePg(drizzlePg(pool), { migrationsFolder: folder });
     return { db, kind: 'postgresql', close: () => pool.end() };

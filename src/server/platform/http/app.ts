@@ -29,6 +29,8 @@ declare module 'fastify' {
     companyId: string | null;
     roles: Role[];
     lang: Lang;
+    /** The body as sent, before validation: what an Idempotency-Key is compared against. */
+    rawBody: unknown;
   }
 }
 
@@ -62,7 +64,7 @@ export function idempotencyOf(req: FastifyRequest): { key: string; method: strin
   if (raw === undefined) return null;
   const key = Array.isArray(raw) ? raw[0] : raw;
   if (!key || key.length > 200) throw new DomainError('validation_failed', 400, [{ path: 'Idempotency-Key', code: 'invalid_idempotency_key' }]);
-  return { key, method: req.method, path: req.routeOptions.url ?? req.url, body: req.body };
+  return { key, method: req.method, path: req.routeOptions.url ?? req.url, body: req.rawBody ?? req.body };
 }
 
 export async function buildHttp(opts: AppOptions): Promise<FastifyInstance> {
@@ -86,6 +88,10 @@ export async function buildHttp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('companyId', null);
   app.decorateRequest('roles', null as unknown as Role[]);
   app.decorateRequest('lang', 'fr' as Lang);
+  app.decorateRequest('rawBody', undefined);
+  app.addHook('preValidation', async (req) => {
+    if (req.headers['idempotency-key'] !== undefined) req.rawBody = req.body;
+  });
 
   await app.register(cookie);
   await app.register(rateLimit, {

@@ -34,7 +34,7 @@ export function ContactsSection({ form }: { form: CustomerForm }) {
         <Stack gap="xs">
           {contacts.map((c, i) => (
             <Paper key={c.key} withBorder p="xs" bg="var(--mantine-color-gray-0)" data-testid={`contact-${i}`}>
-              <Grid gutter="sm" align="flex-end">
+              <Grid gap="sm" align="flex-end">
                 <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
                   <TextInput label={t('fields.contact.name')} withAsterisk {...form.getInputProps(`contacts.${i}.name`)} />
                 </Grid.Col>

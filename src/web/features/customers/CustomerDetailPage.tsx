@@ -89,7 +89,7 @@ function CustomerDetails({ c }: { c: Customer }) {
 
   return (
     <Stack gap="md">
-      <Grid gutter="md">
+      <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <FormSection title={t('customers.sections.identity')}>
             <DataGrid>

@@ -12,13 +12,13 @@ import { FormSection } from '@web/components/FormSection';
 import { PageHeader } from '@web/components/PageHeader';
 import { PageSkeleton, QueryError } from '@web/components/QueryState';
 import { notifyError, notifySuccess } from '@web/lib/errors';
+import { changedKeys } from '@web/lib/diff';
 import { applyProblemToForm, focusFirstError } from '@web/lib/formErrors';
 import { countryOptions, currencyOptions, CUSTOMER_LANGUAGES, PAYMENT_BASES } from '@web/lib/reference';
 import { useUsers } from '../users/api';
 import { useCustomer, useSaveCustomer } from './api';
 import { ContactsSection } from './ContactsSection';
 import {
-  changedKeys,
   customerToForm,
   customerValidation,
   emptyCustomer,
@@ -133,7 +133,7 @@ function CustomerFormInner({ customer }: { customer: Customer | undefined }) {
           )}
 
           <FormSection title={t('customers.sections.identity')} testId="customer-identity">
-            <Grid gutter="sm">
+            <Grid gap="sm">
               <Grid.Col span={{ base: 12, sm: 4, md: 3 }}>
                 <TextInput label={t('fields.code')} withAsterisk autoFocus={!customer} data-testid="customer-code" {...form.getInputProps('code')} />
               </Grid.Col>
@@ -182,7 +182,7 @@ function CustomerFormInner({ customer }: { customer: Customer | undefined }) {
           </FormSection>
 
           <FormSection title={t('customers.sections.terms')} testId="customer-terms">
-            <Grid gutter="sm" align="flex-start">
+            <Grid gap="sm" align="flex-start">
               <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
                 <Select
                   label={t('fields.paymentTerms.basis')}
@@ -234,7 +234,7 @@ function CustomerFormInner({ customer }: { customer: Customer | undefined }) {
           <ContactsSection form={form} />
 
           <FormSection title={t('customers.sections.portfolio')} testId="customer-portfolio">
-            <Grid gutter="sm">
+            <Grid gap="sm">
               <Grid.Col span={{ base: 12, sm: 6 }}>
                 <Select
                   label={t('fields.accountManagerId')}

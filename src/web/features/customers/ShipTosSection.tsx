@@ -72,7 +72,7 @@ export function ShipTosSection({ form }: { form: CustomerForm }) {
                   </ActionIcon>
                 </Tooltip>
               </Group>
-              <Grid gutter="sm" mb="sm">
+              <Grid gap="sm" mb="sm">
                 <Grid.Col span={{ base: 12, sm: 3 }}>
                   <TextInput label={t('fields.shipTo.code')} withAsterisk {...form.getInputProps(`shipTos.${i}.code`)} />
                 </Grid.Col>
@@ -84,7 +84,7 @@ export function ShipTosSection({ form }: { form: CustomerForm }) {
                 </Grid.Col>
               </Grid>
               <AddressFields form={form} path={`shipTos.${i}.address`} labels="shipTo" />
-              <Grid gutter="sm" mt="sm">
+              <Grid gap="sm" mt="sm">
                 <Grid.Col span={{ base: 12, md: 6 }}>
                   <MultiSelect
                     label={t('fields.shipTo.deliveryWeekdays')}

@@ -211,15 +211,6 @@ export function formToPayload(v: CustomerFormValues): Record<string, unknown> {
   };
 }
 
-/** Top-level keys whose value differs from the initial one (sub-lists are sent whole). */
-export function changedKeys(current: Record<string, unknown>, initial: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(current)) {
-    if (JSON.stringify(v) !== JSON.stringify(initial[k])) out[k] = v;
-  }
-  return out;
-}
-
 /** Light client-side checks (required fields, formats); the server stays the authority. */
 export function customerValidation(t: TFunction) {
   const required = (v: string) => (v.trim() ? null : t('validation.required'));

@@ -1,0 +1,237 @@
+import { Alert, Autocomplete, Button, Grid, Group, List, Paper, Select, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconAlertCircle, IconDeviceFloppy } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { newIdempotencyKey, type ProblemFieldError } from '@web/api/client';
+import type { Company, Session } from '@web/api/types';
+import { SESSION_KEY, useAuth } from '@web/auth/AuthProvider';
+import { AddressFields } from '@web/components/AddressFields';
+import { FormSection } from '@web/components/FormSection';
+import { PageHeader } from '@web/components/PageHeader';
+import { PageSkeleton, QueryError } from '@web/components/QueryState';
+import { changedKeys } from '@web/lib/diff';
+import { notifyError, notifySuccess } from '@web/lib/errors';
+import { decimalToInput, isDecimalString, normalizeDecimalInput } from '@web/lib/format';
+import { applyProblemToForm, focusFirstError } from '@web/lib/formErrors';
+import { currencyOptions } from '@web/lib/reference';
+import { useCompany, useSaveCompany } from './api';
+
+const LEGAL_FORMS = ['SAS', 'SASU', 'SARL', 'EURL', 'SA', 'SNC', 'SCOP', 'SCA', 'SELARL', 'EI'];
+
+interface CompanyFormValues {
+  name: string;
+  legalForm: string;
+  shareCapital: string;
+  siren: string;
+  rcsCity: string;
+  vatNumber: string;
+  address: { line1: string; line2: string; postalCode: string; city: string; countryCode: string };
+  iban: string;
+  bic: string;
+  currency: string;
+  email: string;
+  phone: string;
+}
+
+function toForm(c: Company | undefined, lang: string): CompanyFormValues {
+  return {
+    name: c?.name ?? '',
+    legalForm: c?.legalForm ?? 'SAS',
+    shareCapital: decimalToInput(c?.shareCapital, lang),
+    siren: c?.siren ?? '',
+    rcsCity: c?.rcsCity ?? '',
+    vatNumber: c?.vatNumber ?? '',
+    address: {
+      line1: c?.address.line1 ?? '',
+      line2: c?.address.line2 ?? '',
+      postalCode: c?.address.postalCode ?? '',
+      city: c?.address.city ?? '',
+      countryCode: c?.address.countryCode ?? 'FR',
+    },
+    iban: c?.iban ?? '',
+    bic: c?.bic ?? '',
+    currency: c?.currency ?? 'EUR',
+    email: c?.email ?? '',
+    phone: c?.phone ?? '',
+  };
+}
+
+const blank = (s: string) => (s.trim() === '' ? null : s.trim());
+
+function toPayload(v: CompanyFormValues): Record<string, unknown> {
+  return {
+    name: v.name.trim(),
+    legalForm: v.legalForm.trim(),
+    shareCapital: v.shareCapital.trim() === '' ? null : normalizeDecimalInput(v.shareCapital),
+    siren: v.siren.trim(),
+    rcsCity: blank(v.rcsCity),
+    vatNumber: blank(v.vatNumber),
+    address: { ...v.address, line1: v.address.line1.trim(), line2: blank(v.address.line2), postalCode: v.address.postalCode.trim(), city: v.address.city.trim() },
+    iban: blank(v.iban),
+    bic: blank(v.bic),
+    currency: v.currency,
+    email: blank(v.email),
+    phone: blank(v.phone),
+  };
+}
+
+function validation(t: TFunction) {
+  const required = (v: string) => (v.trim() ? null : t('validation.required'));
+  return {
+    name: required,
+    legalForm: required,
+    siren: required,
+    shareCapital: (v: string) => (v.trim() && !isDecimalString(normalizeDecimalInput(v), 2) ? t('validation.decimal', { max: 2 }) : null),
+    address: { line1: required, postalCode: required, city: required },
+    email: (v: string) => (v.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? t('validation.email') : null),
+  };
+}
+
+/** The selling company's legal identity (printed on invoices); creates the first company when there is none. */
+export function CompanyPage() {
+  const { companyId } = useAuth();
+  const q = useCompany(companyId);
+  if (companyId && q.isPending) return <PageSkeleton rows={10} />;
+  if (companyId && q.isError) return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
+  return <CompanyForm key={companyId ?? 'new'} company={companyId ? q.data : undefined} />;
+}
+
+function CompanyForm({ company }: { company: Company | undefined }) {
+  const { t, i18n } = useTranslation();
+  const { canEdit, selectCompany } = useAuth();
+  const qc = useQueryClient();
+  const save = useSaveCompany(company?.id ?? null);
+  const [generalErrors, setGeneralErrors] = useState<ProblemFieldError[]>([]);
+  // What the server holds: the base of the PATCH diff and of "reset".
+  const [initial, setInitial] = useState(() => toForm(company, i18n.language));
+  const form = useForm<CompanyFormValues>({ mode: 'controlled', initialValues: initial, validate: validation(t) });
+
+  const submit = form.onSubmit(
+    (values) => {
+      setGeneralErrors([]);
+      const payload = toPayload(values);
+      const body = company ? changedKeys(payload, toPayload(initial)) : payload;
+      if (company && Object.keys(body).length === 0) {
+        notifySuccess(t('common.noChanges'));
+        return;
+      }
+      save.mutate(
+        { body, idempotencyKey: newIdempotencyKey() },
+        {
+          onSuccess: async (c) => {
+            notifySuccess(t('company.saved'));
+            const saved = toForm(c, i18n.language);
+            setInitial(saved);
+            form.setValues(saved);
+            form.resetDirty(saved);
+            // The company list and names live in the session.
+            await qc.invalidateQueries({ queryKey: SESSION_KEY });
+            const s = qc.getQueryData<Session | null>(SESSION_KEY);
+            if (!company && s?.companies.some((x) => x.id === c.id)) selectCompany(c.id);
+          },
+          onError: (err) => {
+            const applied = applyProblemToForm(form, err);
+            if (applied) {
+              setGeneralErrors(applied.general);
+              focusFirstError();
+            }
+            notifyError(err, t);
+          },
+        },
+      );
+    },
+    () => focusFirstError(),
+  );
+
+  return (
+    <>
+      <PageHeader title={company ? t('company.title') : t('company.createTitle')} subtitle={t('company.subtitle')} />
+      <form onSubmit={submit} noValidate data-testid="company-form">
+        <Stack gap="md">
+          {generalErrors.length > 0 && (
+            <Alert color="red" variant="light" icon={<IconAlertCircle />} title={t('errors.formTitle')}>
+              <List size="sm">
+                {generalErrors.map((e, i) => (
+                  <List.Item key={i}>{e.message}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          <FormSection title={t('company.sections.legal')}>
+            <Grid gap="sm">
+              <Grid.Col span={{ base: 12, md: 6 }}>
+                <TextInput label={t('fields.companyName')} withAsterisk {...form.getInputProps('name')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 6, md: 3 }}>
+                <Autocomplete label={t('fields.legalForm')} withAsterisk data={LEGAL_FORMS} {...form.getInputProps('legalForm')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 6, md: 3 }}>
+                <TextInput
+                  label={t('fields.shareCapital')}
+                  inputMode="decimal"
+                  rightSection={form.values.currency}
+                  rightSectionWidth={48}
+                  {...form.getInputProps('shareCapital')}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 4 }}>
+                <TextInput label={t('fields.siren')} withAsterisk inputMode="numeric" {...form.getInputProps('siren')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 4 }}>
+                <TextInput label={t('fields.rcsCity')} {...form.getInputProps('rcsCity')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 4 }}>
+                <TextInput label={t('fields.vatNumber')} {...form.getInputProps('vatNumber')} />
+              </Grid.Col>
+            </Grid>
+          </FormSection>
+          <FormSection title={t('company.sections.address')}>
+            <AddressFields form={form} path="address" />
+          </FormSection>
+          <FormSection title={t('company.sections.bankContact')}>
+            <Grid gap="sm">
+              <Grid.Col span={{ base: 12, md: 6 }}>
+                <TextInput label={t('fields.iban')} {...form.getInputProps('iban')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 6, md: 3 }}>
+                <TextInput label={t('fields.bic')} {...form.getInputProps('bic')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 6, md: 3 }}>
+                <Select label={t('fields.currency')} data={currencyOptions(form.values.currency)} allowDeselect={false} {...form.getInputProps('currency')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 6 }}>
+                <TextInput label={t('fields.email')} type="email" {...form.getInputProps('email')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 6 }}>
+                <TextInput label={t('fields.phone')} type="tel" {...form.getInputProps('phone')} />
+              </Grid.Col>
+            </Grid>
+          </FormSection>
+          {canEdit && (
+            <Paper withBorder p="sm">
+              <Group justify="flex-end">
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    form.setValues(initial);
+                    form.clearErrors();
+                    setGeneralErrors([]);
+                  }}
+                  disabled={!form.isDirty()}
+                >
+                  {t('common.reset')}
+                </Button>
+                <Button type="submit" loading={save.isPending} leftSection={<IconDeviceFloppy size={16} />} data-testid="company-submit">
+                  {company ? t('common.save') : t('company.create')}
+                </Button>
+              </Group>
+            </Paper>
+          )}
+        </Stack>
+      </form>
+    </>
+  );
+}
