@@ -35,8 +35,7 @@ export type Relais = Awaited<ReturnType<typeof createRelais>>;
 
 /** Wires the whole product: database, services, HTTP, worker. Used by main.ts, the tests and the benchmark. */
 export async function createRelais(config: Config, opts: { database?: Database; webRoot?: string | null } = {}) {
-  const database =
-    opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const db = database.db;
 
   const worker = createOutboxWorker(
@@ -68,7 +67,9 @@ export async function createRelais(config: Config, opts: { database?: Database; 
       config: { public: true },
       schema: {
         tags: ['platform'],
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']), version: z.string() }) },
+        response: {
+          200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']), version: z.string() }),
+        },
       },
     },
     async () => {

@@ -34,7 +34,12 @@ export function siret(siren9: string, nic4: string): string {
 export const gtin = (data: string) => data + gs1CheckDigit(data);
 export const frVat = (s: string) => `FR${frenchVatKey(s)}${s}`;
 
-const addr = (line1: string, postalCode: string, city: string, countryCode = 'FR') => ({ line1, postalCode, city, countryCode });
+const addr = (line1: string, postalCode: string, city: string, countryCode = 'FR') => ({
+  line1,
+  postalCode,
+  city,
+  countryCode,
+});
 
 /** Loads a realistic demo company on first start: users, customers with their constraints, products. */
 export async function loadDemo(relais: Relais): Promise<{ companyId: string } | null> {
@@ -45,8 +50,20 @@ export async function loadDemo(relais: Relais): Promise<{ companyId: string } | 
   const companyId = uuidv7();
   const sellerSiren = siren('41235867');
   const userIds: Record<string, string> = {};
-  for (const u of DEMO_USERS) userIds[u.email] = await services.auth.ensureUser({ email: u.email, name: u.name, password: DEMO_PASSWORD, isAdmin: u.roles.includes('admin' as never) });
-  const ctx: Ctx = { companyId, userId: userIds['admin@demo.relais.fr']!, roles: ['admin'], requestId: 'demo-seed', lang: 'fr' };
+  for (const u of DEMO_USERS)
+    userIds[u.email] = await services.auth.ensureUser({
+      email: u.email,
+      name: u.name,
+      password: DEMO_PASSWORD,
+      isAdmin: u.roles.includes('admin' as never),
+    });
+  const ctx: Ctx = {
+    companyId,
+    userId: userIds['admin@demo.relais.fr']!,
+    roles: ['admin'],
+    requestId: 'demo-seed',
+    lang: 'fr',
+  };
 
   await relais.run.run(ctx, async (tx) => {
     await tx.insert(companies).values({
@@ -65,7 +82,9 @@ export async function loadDemo(relais: Relais): Promise<{ companyId: string } | 
       phone: '+33 2 38 00 00 00',
     });
     for (const u of DEMO_USERS)
-      await tx.insert(companyUsers).values({ companyId, userId: userIds[u.email]!, roles: [...u.roles], isDefault: true });
+      await tx
+        .insert(companyUsers)
+        .values({ companyId, userId: userIds[u.email]!, roles: [...u.roles], isDefault: true });
   });
 
   const claire = userIds['adv@demo.relais.fr']!;
@@ -90,9 +109,17 @@ export async function loadDemo(relais: Relais): Promise<{ companyId: string } | 
           isDefault: true,
           address: addr('ZA du Jardin d’Entreprises, 8 rue Blaise Pascal', '28000', 'Chartres'),
           deliveryWeekdays: [1, 2, 5],
-          constraints: ['Pas de livraison le mercredi ni le jeudi (quais réservés aux retours).', 'Réception 7h–12h uniquement, prise de RDV 24 h avant.'],
+          constraints: [
+            'Pas de livraison le mercredi ni le jeudi (quais réservés aux retours).',
+            'Réception 7h–12h uniquement, prise de RDV 24 h avant.',
+          ],
         },
-        { code: 'DREUX', name: 'Magasin de Dreux', address: addr('14 rue de Bréhard', '28100', 'Dreux'), constraints: ['Étiquettes SSCC obligatoires sur chaque palette.'] },
+        {
+          code: 'DREUX',
+          name: 'Magasin de Dreux',
+          address: addr('14 rue de Bréhard', '28100', 'Dreux'),
+          constraints: ['Étiquettes SSCC obligatoires sur chaque palette.'],
+        },
       ],
       contacts: [
         { name: 'Isabelle Moreau', role: 'buyer', email: 'i.moreau@bricodis.example', phone: '+33 2 37 00 11 22' },
@@ -124,10 +151,20 @@ export async function loadDemo(relais: Relais): Promise<{ companyId: string } | 
       accountManagerId: julien,
       backupManagerId: claire,
       shipTos: [
-        { code: 'NANTES', name: 'Plateforme Nantes', isDefault: true, address: addr('Rue de l’Ouche Buron', '44300', 'Nantes'), deliveryWeekdays: [1, 2, 3, 4], constraints: ['Fermé le vendredi.'] },
+        {
+          code: 'NANTES',
+          name: 'Plateforme Nantes',
+          isDefault: true,
+          address: addr('Rue de l’Ouche Buron', '44300', 'Nantes'),
+          deliveryWeekdays: [1, 2, 3, 4],
+          constraints: ['Fermé le vendredi.'],
+        },
         { code: 'RENNES', name: 'Agence Rennes', address: addr('5 rue de Lorient', '35000', 'Rennes') },
       ],
-      contacts: [{ name: 'Émilie Roux', role: 'buyer', email: 'achats@batimat-ouest.example' }, { name: 'Logistique Batimat', role: 'logistics', email: 'quai@batimat-ouest.example' }],
+      contacts: [
+        { name: 'Émilie Roux', role: 'buyer', email: 'achats@batimat-ouest.example' },
+        { name: 'Logistique Batimat', role: 'logistics', email: 'quai@batimat-ouest.example' },
+      ],
     },
     {
       code: 'C0004',
@@ -163,26 +200,114 @@ export async function loadDemo(relais: Relais): Promise<{ companyId: string } | 
       accountManagerId: julien,
     },
   ];
-  for (const c of customers) await services.customers.create(ctx, customerCreateSchema.parse(c) as CustomerCreate, null);
+  for (const c of customers)
+    await services.customers.create(ctx, customerCreateSchema.parse(c) as CustomerCreate, null);
 
-  const p = (sku: string, name: string, nameEn: string, category: string, unitPrice: string, extra: Partial<ProductCreate> = {}) => ({ sku, name, nameEn, category, unitPrice, ...extra });
+  const p = (
+    sku: string,
+    name: string,
+    nameEn: string,
+    category: string,
+    unitPrice: string,
+    extra: Partial<ProductCreate> = {},
+  ) => ({ sku, name, nameEn, category, unitPrice, ...extra });
   const products = [
-    p('FX1040', 'Vis à bois inox A2 4×40 — boîte de 200', 'Stainless A2 wood screw 4×40 — box of 200', 'Visserie', '18.90', { unit: 'XBX', gtin: gtin('376012345001'), weightKg: '0.850', leadTimeDays: 2 }),
-    p('FX1050', 'Vis à bois inox A2 5×50 — boîte de 200', 'Stainless A2 wood screw 5×50 — box of 200', 'Visserie', '24.50', { unit: 'XBX', gtin: gtin('376012345002'), weightKg: '1.300', leadTimeDays: 2 }),
-    p('FX2008', 'Cheville nylon 8 mm', 'Nylon wall plug 8 mm', 'Chevilles', '0.045', { gtin: gtin('376012345003'), packSize: '500', packName: 'carton', packGtin: gtin('1376012345003'), minOrderQuantity: '500', orderMultiple: '500' }),
-    p('FX2010', 'Cheville nylon 10 mm', 'Nylon wall plug 10 mm', 'Chevilles', '0.062', { gtin: gtin('376012345004'), packSize: '250', packName: 'carton', minOrderQuantity: '250', orderMultiple: '250' }),
-    p('FX3012', 'Tige filetée zinguée M12 × 1 m', 'Zinc-plated threaded rod M12 × 1 m', 'Tiges et écrous', '3.20', { unit: 'C62', weightKg: '0.680', hsCode: '73181590', originCountry: 'FR' }),
-    p('FX3112', 'Écrou hexagonal M12 zingué — sachet de 100', 'Hex nut M12 zinc — bag of 100', 'Tiges et écrous', '6.80', { unit: 'XPK', weightKg: '1.100' }),
-    p('FX4100', 'Équerre de fixation renforcée 100 mm', 'Reinforced angle bracket 100 mm', 'Quincaillerie', '1.35', { orderMultiple: '10' }),
+    p(
+      'FX1040',
+      'Vis à bois inox A2 4×40 — boîte de 200',
+      'Stainless A2 wood screw 4×40 — box of 200',
+      'Visserie',
+      '18.90',
+      { unit: 'XBX', gtin: gtin('376012345001'), weightKg: '0.850', leadTimeDays: 2 },
+    ),
+    p(
+      'FX1050',
+      'Vis à bois inox A2 5×50 — boîte de 200',
+      'Stainless A2 wood screw 5×50 — box of 200',
+      'Visserie',
+      '24.50',
+      { unit: 'XBX', gtin: gtin('376012345002'), weightKg: '1.300', leadTimeDays: 2 },
+    ),
+    p('FX2008', 'Cheville nylon 8 mm', 'Nylon wall plug 8 mm', 'Chevilles', '0.045', {
+      gtin: gtin('376012345003'),
+      packSize: '500',
+      packName: 'carton',
+      packGtin: gtin('1376012345003'),
+      minOrderQuantity: '500',
+      orderMultiple: '500',
+    }),
+    p('FX2010', 'Cheville nylon 10 mm', 'Nylon wall plug 10 mm', 'Chevilles', '0.062', {
+      gtin: gtin('376012345004'),
+      packSize: '250',
+      packName: 'carton',
+      minOrderQuantity: '250',
+      orderMultiple: '250',
+    }),
+    p('FX3012', 'Tige filetée zinguée M12 × 1 m', 'Zinc-plated threaded rod M12 × 1 m', 'Tiges et écrous', '3.20', {
+      unit: 'C62',
+      weightKg: '0.680',
+      hsCode: '73181590',
+      originCountry: 'FR',
+    }),
+    p(
+      'FX3112',
+      'Écrou hexagonal M12 zingué — sachet de 100',
+      'Hex nut M12 zinc — bag of 100',
+      'Tiges et écrous',
+      '6.80',
+      { unit: 'XPK', weightKg: '1.100' },
+    ),
+    p('FX4100', 'Équerre de fixation renforcée 100 mm', 'Reinforced angle bracket 100 mm', 'Quincaillerie', '1.35', {
+      orderMultiple: '10',
+    }),
     p('FX4200', 'Charnière inox 80 mm', 'Stainless hinge 80 mm', 'Quincaillerie', '2.95'),
-    p('FX5001', 'Mastic polyuréthane gris 310 ml', 'Grey polyurethane sealant 310 ml', 'Colles et mastics', '7.40', { packSize: '12', packName: 'carton' }),
-    p('FX5010', 'Colle néoprène pot 1 l', 'Neoprene contact adhesive 1 l', 'Colles et mastics', '14.20', { unit: 'LTR', leadTimeDays: 5 }),
-    p('FX6001', 'Câble acier galvanisé 4 mm (au mètre)', 'Galvanised steel wire rope 4 mm (per metre)', 'Câbles', '0.92', { unit: 'MTR', minOrderQuantity: '10' }),
-    p('FX7001', 'Gants de manutention enduits nitrile (paire)', 'Nitrile-coated handling gloves (pair)', 'EPI', '2.10', { unit: 'C62' }),
-    p('FX9001', 'Livre technique « Guide de la fixation »', 'Technical book "Fastening guide"', 'Documentation', '29.00', { vatRate: '5.50', stockTracked: true }),
-    p('SRV-INST', 'Prestation de pose sur chantier (heure)', 'On-site installation service (hour)', 'Services', '65.00', { unit: 'HUR', stockTracked: false }),
-    p('SRV-FORM', 'Formation produits (journée)', 'Product training (day)', 'Services', '850.00', { unit: 'DAY', stockTracked: false }),
-    p('FX0999', 'Vis à métaux M6 — ancienne référence', 'Machine screw M6 — discontinued', 'Visserie', '4.10', { active: false }),
+    p('FX5001', 'Mastic polyuréthane gris 310 ml', 'Grey polyurethane sealant 310 ml', 'Colles et mastics', '7.40', {
+      packSize: '12',
+      packName: 'carton',
+    }),
+    p('FX5010', 'Colle néoprène pot 1 l', 'Neoprene contact adhesive 1 l', 'Colles et mastics', '14.20', {
+      unit: 'LTR',
+      leadTimeDays: 5,
+    }),
+    p(
+      'FX6001',
+      'Câble acier galvanisé 4 mm (au mètre)',
+      'Galvanised steel wire rope 4 mm (per metre)',
+      'Câbles',
+      '0.92',
+      { unit: 'MTR', minOrderQuantity: '10' },
+    ),
+    p(
+      'FX7001',
+      'Gants de manutention enduits nitrile (paire)',
+      'Nitrile-coated handling gloves (pair)',
+      'EPI',
+      '2.10',
+      { unit: 'C62' },
+    ),
+    p(
+      'FX9001',
+      'Livre technique « Guide de la fixation »',
+      'Technical book "Fastening guide"',
+      'Documentation',
+      '29.00',
+      { vatRate: '5.50', stockTracked: true },
+    ),
+    p(
+      'SRV-INST',
+      'Prestation de pose sur chantier (heure)',
+      'On-site installation service (hour)',
+      'Services',
+      '65.00',
+      { unit: 'HUR', stockTracked: false },
+    ),
+    p('SRV-FORM', 'Formation produits (journée)', 'Product training (day)', 'Services', '850.00', {
+      unit: 'DAY',
+      stockTracked: false,
+    }),
+    p('FX0999', 'Vis à métaux M6 — ancienne référence', 'Machine screw M6 — discontinued', 'Visserie', '4.10', {
+      active: false,
+    }),
   ];
   for (const x of products) await services.catalog.create(ctx, productCreateSchema.parse(x), null);
 

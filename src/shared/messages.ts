@@ -20,8 +20,14 @@ export const messages: Catalog = {
   },
   too_many_decimals: { fr: 'Au plus {max} décimales.', en: 'At most {max} decimal places.' },
   must_be_positive: { fr: 'La valeur doit être positive.', en: 'The value must be positive.' },
-  invalid_country: { fr: 'Code pays ISO 3166 à 2 lettres attendu (ex. FR).', en: 'ISO 3166 two-letter country code expected (e.g. FR).' },
-  invalid_currency: { fr: 'Code devise ISO 4217 attendu (ex. EUR).', en: 'ISO 4217 currency code expected (e.g. EUR).' },
+  invalid_country: {
+    fr: 'Code pays ISO 3166 à 2 lettres attendu (ex. FR).',
+    en: 'ISO 3166 two-letter country code expected (e.g. FR).',
+  },
+  invalid_currency: {
+    fr: 'Code devise ISO 4217 attendu (ex. EUR).',
+    en: 'ISO 4217 currency code expected (e.g. EUR).',
+  },
   invalid_date: { fr: 'Date attendue au format AAAA-MM-JJ.', en: 'Date expected as YYYY-MM-DD.' },
   invalid_email: { fr: 'Adresse e-mail invalide.', en: 'Invalid e-mail address.' },
   invalid_code: {
@@ -65,11 +71,17 @@ export const messages: Catalog = {
     en: 'The VAT number does not match the SIREN.',
   },
   invalid_gln: { fr: 'GLN invalide (13 chiffres, clé GS1).', en: 'Invalid GLN (13 digits, GS1 check digit).' },
-  invalid_gtin: { fr: 'GTIN invalide (8, 12, 13 ou 14 chiffres, clé GS1).', en: 'Invalid GTIN (8, 12, 13 or 14 digits, GS1 check digit).' },
+  invalid_gtin: {
+    fr: 'GTIN invalide (8, 12, 13 ou 14 chiffres, clé GS1).',
+    en: 'Invalid GTIN (8, 12, 13 or 14 digits, GS1 check digit).',
+  },
   invalid_iban: { fr: 'IBAN invalide.', en: 'Invalid IBAN.' },
   invalid_bic: { fr: 'BIC invalide.', en: 'Invalid BIC.' },
   invalid_postal_code_fr: { fr: 'Code postal français : 5 chiffres.', en: 'French postal code: 5 digits.' },
-  invalid_unit: { fr: 'Code unité UN/ECE Rec. 20 attendu (ex. C62).', en: 'UN/ECE Rec. 20 unit code expected (e.g. C62).' },
+  invalid_unit: {
+    fr: 'Code unité UN/ECE Rec. 20 attendu (ex. C62).',
+    en: 'UN/ECE Rec. 20 unit code expected (e.g. C62).',
+  },
   invalid_hs_code: { fr: 'Code SH/NC : 6 à 10 chiffres.', en: 'HS/CN code: 6 to 10 digits.' },
   // business rules
   day_of_month_needs_end_of_month: {
@@ -103,7 +115,10 @@ export const messages: Catalog = {
   forbidden: { fr: 'Vous n’avez pas le droit de faire cela.', en: 'You are not allowed to do this.' },
   csrf_failed: { fr: 'Jeton CSRF manquant ou incorrect.', en: 'Missing or wrong CSRF token.' },
   no_company: { fr: 'Aucune société sélectionnée ou accessible.', en: 'No company selected or accessible.' },
-  rate_limited: { fr: 'Trop de tentatives, réessayez dans une minute.', en: 'Too many attempts, try again in a minute.' },
+  rate_limited: {
+    fr: 'Trop de tentatives, réessayez dans une minute.',
+    en: 'Too many attempts, try again in a minute.',
+  },
   idempotency_conflict: {
     fr: 'Cette clé d’idempotence a déjà servi pour une autre requête.',
     en: 'This idempotency key was already used for a different request.',

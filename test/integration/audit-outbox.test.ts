@@ -6,7 +6,15 @@ import { createMailHandler, queueMail } from '@server/platform/mail/mail';
 import { createOutboxWorker, enqueue } from '@server/platform/outbox/outbox';
 import { mailMessages, outbox } from '@server/platform/platform.schema';
 import type { Ctx } from '@server/platform/db/runner';
-import { client, customerBody, productBody, seedCompany, startTestApp, tokenFor, type TestApp } from '../support/harness';
+import {
+  client,
+  customerBody,
+  productBody,
+  seedCompany,
+  startTestApp,
+  tokenFor,
+  type TestApp,
+} from '../support/harness';
 
 let t: TestApp;
 let co: Awaited<ReturnType<typeof seedCompany>>;
@@ -28,10 +36,18 @@ describe('audit trail', () => {
     await api.patch(`/api/v1/customers/${c.id}`, { shipTos: [{ ...c.shipTos[0], deliveryWeekdays: [1, 2] }] });
     const r = await api.get(`/api/v1/audit?entityType=customer&entityId=${c.id}`);
     expect(r.status).toBe(200);
-    const entries = r.body.data as { action: string; entityType: string; actorName: string; changes: Record<string, { from: unknown; to: unknown }> | null }[];
+    const entries = r.body.data as {
+      action: string;
+      entityType: string;
+      actorName: string;
+      changes: Record<string, { from: unknown; to: unknown }> | null;
+    }[];
     const update = entries.find((e) => e.entityType === 'customer' && e.action === 'update')!;
     expect(update.actorName).toBe('adv_assistant Audit Co');
-    expect(update.changes).toEqual({ name: { from: 'Avant', to: 'Après' }, creditLimit: { from: null, to: '1000.00' } });
+    expect(update.changes).toEqual({
+      name: { from: 'Avant', to: 'Après' },
+      creditLimit: { from: null, to: '1000.00' },
+    });
     expect(entries.find((e) => e.entityType === 'customer' && e.action === 'create')).toBeTruthy();
     const shipTo = entries.find((e) => e.entityType === 'customer_ship_to' && e.action === 'update')!;
     expect(shipTo.changes).toEqual({ deliveryWeekdays: { from: null, to: [1, 2] } });
@@ -59,11 +75,18 @@ describe('outbox and mail', () => {
   });
 
   it('keeps a mail in the mailbox when no SMTP server is configured, visible through the API', async () => {
-    const id = await t.run.run(ctx, (tx) => queueMail(tx, co.companyId, { to: ['buyer@client.test'], subject: 'ARC commande 42', text: 'Bonjour' }));
+    const id = await t.run.run(ctx, (tx) =>
+      queueMail(tx, co.companyId, { to: ['buyer@client.test'], subject: 'ARC commande 42', text: 'Bonjour' }),
+    );
     expect(await t.worker.drain()).toBeGreaterThanOrEqual(1);
     const r = await api.get(`/api/v1/mails/${id}`);
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ subject: 'ARC commande 42', status: 'kept', to: ['buyer@client.test'], text: 'Bonjour' });
+    expect(r.body).toMatchObject({
+      subject: 'ARC commande 42',
+      status: 'kept',
+      to: ['buyer@client.test'],
+      text: 'Bonjour',
+    });
     expect((await api.get('/api/v1/mails')).body.data[0].id).toBe(id);
   });
 
@@ -84,13 +107,17 @@ describe('outbox and mail', () => {
     await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
     const port = (smtp.server.address() as AddressInfo).port;
     try {
-      const worker = createOutboxWorker(t.db, { 'mail.send': createMailHandler({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'adv@relais.test' }) });
+      const worker = createOutboxWorker(t.db, {
+        'mail.send': createMailHandler({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'adv@relais.test' }),
+      });
       const id = await t.run.run(ctx, (tx) =>
         queueMail(tx, co.companyId, {
           to: ['buyer@client.test'],
           subject: 'Avis d’expédition',
           text: 'Votre commande est partie.',
-          attachments: [{ filename: 'bl.txt', contentType: 'text/plain', contentBase64: Buffer.from('BL 1').toString('base64') }],
+          attachments: [
+            { filename: 'bl.txt', contentType: 'text/plain', contentBase64: Buffer.from('BL 1').toString('base64') },
+          ],
         }),
       );
       await worker.drain();
@@ -123,7 +150,10 @@ describe('outbox and mail', () => {
     expect(row!.lastError).toBe('smtp down');
     expect(row!.runAt.getTime()).toBeGreaterThan(Date.now());
     // the process "restarts": a fresh worker, and the retry time has come
-    await t.db.update(outbox).set({ runAt: new Date(Date.now() - 1000) }).where(eq(outbox.dedupeKey, 'once'));
+    await t.db
+      .update(outbox)
+      .set({ runAt: new Date(Date.now() - 1000) })
+      .where(eq(outbox.dedupeKey, 'once'));
     const fresh = createOutboxWorker(t.db, { 'test.flaky': async () => void calls++ });
     await fresh.drain();
     const [done] = await t.db.select().from(outbox).where(eq(outbox.dedupeKey, 'once'));

@@ -20,7 +20,10 @@ describe('health', () => {
 
 describe('bearer tokens', () => {
   it('returns a token, the user and the company for good credentials', async () => {
-    const r = await client(t.app).post('/api/v1/auth/token', { email: co.users.adv_assistant!.email, password: PASSWORD });
+    const r = await client(t.app).post('/api/v1/auth/token', {
+      email: co.users.adv_assistant!.email,
+      password: PASSWORD,
+    });
     expect(r.status).toBe(200);
     expect(r.body.token).toMatch(/^rls_/);
     expect(r.body.user).toMatchObject({ email: co.users.adv_assistant!.email, roles: ['adv_assistant'] });
@@ -46,7 +49,8 @@ describe('bearer tokens', () => {
   it('rate-limits repeated login attempts for one address', async () => {
     const c = client(t.app);
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await c.post('/api/v1/auth/token', { email: 'brute@force.test', password: 'x' })).status);
+    for (let i = 0; i < 12; i++)
+      statuses.push((await c.post('/api/v1/auth/token', { email: 'brute@force.test', password: 'x' })).status);
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses[11]).toBe(429);
     const r = await c.post('/api/v1/auth/token', { email: 'brute@force.test', password: 'x' });
@@ -56,7 +60,11 @@ describe('bearer tokens', () => {
 
 describe('session cookie and CSRF', () => {
   async function login() {
-    const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: co.users.adv_assistant!.email, password: PASSWORD } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: co.users.adv_assistant!.email, password: PASSWORD },
+    });
     expect(r.statusCode).toBe(200);
     const cookies = r.cookies as { name: string; value: string; httpOnly?: boolean; sameSite?: string }[];
     const session = cookies.find((c) => c.name === 'relais_session')!;
@@ -78,17 +86,29 @@ describe('session cookie and CSRF', () => {
     const cookie = `relais_session=${session.value}`;
     const read = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
     expect(read.statusCode).toBe(200);
-    const noCsrf = await t.app.inject({ method: 'POST', url: '/api/v1/customers', headers: { cookie }, payload: customerBody() });
+    const noCsrf = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/customers',
+      headers: { cookie },
+      payload: customerBody(),
+    });
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json().code).toBe('csrf_failed');
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/customers', headers: { cookie, 'x-csrf-token': csrf.value }, payload: customerBody() });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/customers',
+      headers: { cookie, 'x-csrf-token': csrf.value },
+      payload: customerBody(),
+    });
     expect(ok.statusCode).toBe(201);
   });
 
   it('logs out: the session no longer works', async () => {
     const { session } = await login();
     const cookie = `relais_session=${session.value}`;
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } })).statusCode).toBe(
+      204,
+    );
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(401);
   });
 });

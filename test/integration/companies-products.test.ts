@@ -20,7 +20,11 @@ describe('an empty server with an admin (RELAIS_DEMO=0)', () => {
     expect(none.status).toBe(403);
     expect(none.body.code).toBe('no_company');
 
-    const bad = await api.post('/api/v1/companies', { name: 'X', siren: '123456789', address: { line1: 'a', postalCode: '75001', city: 'Paris', countryCode: 'FR' } });
+    const bad = await api.post('/api/v1/companies', {
+      name: 'X',
+      siren: '123456789',
+      address: { line1: 'a', postalCode: '75001', city: 'Paris', countryCode: 'FR' },
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.errors[0].path).toBe('siren');
 
@@ -45,7 +49,11 @@ describe('an empty server with an admin (RELAIS_DEMO=0)', () => {
     );
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ siren: s, iban: 'FR7630006000011234567890189' });
-    const again = await api.post('/api/v1/companies', { ...r.body, iban: 'FR76 3000 6000 0112 3456 7890 189' }, { 'idempotency-key': 'company-1' });
+    const again = await api.post(
+      '/api/v1/companies',
+      { ...r.body, iban: 'FR76 3000 6000 0112 3456 7890 189' },
+      { 'idempotency-key': 'company-1' },
+    );
     expect(again.status).toBe(409);
 
     const after = client(empty.app, await tokenFor(empty.app, 'root@relais.test', 'a-long-password-1'));
@@ -57,7 +65,11 @@ describe('an empty server with an admin (RELAIS_DEMO=0)', () => {
 
   it('refuses company creation to a user who is no admin', async () => {
     const api = client(t.app, await tokenFor(t.app, 'adv@demo.relais.fr', DEMO_PASSWORD));
-    const r = await api.post('/api/v1/companies', { name: 'X', siren: siren('11122233'), address: { line1: 'a', postalCode: '75001', city: 'Paris', countryCode: 'FR' } });
+    const r = await api.post('/api/v1/companies', {
+      name: 'X',
+      siren: siren('11122233'),
+      address: { line1: 'a', postalCode: '75001', city: 'Paris', countryCode: 'FR' },
+    });
     expect(r.status).toBe(403);
   });
 });
@@ -86,9 +98,19 @@ describe('products', () => {
   });
 
   it('creates a product with decimal strings kept exact', async () => {
-    const r = await api.post('/api/v1/products', productBody({ unitPrice: '0.0450', packSize: '500', vatRate: '5.50', gtin: gtin('376012345009') }));
+    const r = await api.post(
+      '/api/v1/products',
+      productBody({ unitPrice: '0.0450', packSize: '500', vatRate: '5.50', gtin: gtin('376012345009') }),
+    );
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ unitPrice: '0.045', packSize: '500', vatRate: '5.50', unit: 'C62', vatCategory: 'S', active: true });
+    expect(r.body).toMatchObject({
+      unitPrice: '0.045',
+      packSize: '500',
+      vatRate: '5.50',
+      unit: 'C62',
+      vatCategory: 'S',
+      active: true,
+    });
   });
 
   it.each([

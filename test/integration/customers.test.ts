@@ -44,9 +44,30 @@ describe('creating a customer', () => {
     [{ creditLimit: 1000 }, 'creditLimit', 'invalid_type'],
     [{ creditLimit: '1,5' }, 'creditLimit', 'invalid_decimal'],
     [{ name: '' }, 'name', 'required'],
-    [{ billingAddress: { line1: 'x', postalCode: '2800', city: 'Chartres', countryCode: 'FR' } }, 'billingAddress.postalCode', 'invalid_postal_code_fr'],
-    [{ paymentTerms: { basis: 'invoice_date', days: 30, dayOfMonth: 10 } }, 'paymentTerms.dayOfMonth', 'day_of_month_needs_end_of_month'],
-    [{ shipTos: [{ code: 'A', name: 'A', address: { line1: 'x', postalCode: '28000', city: 'C', countryCode: 'FR' }, deliveryWeekdays: [8] }] }, 'shipTos.0.deliveryWeekdays.0', 'too_big'],
+    [
+      { billingAddress: { line1: 'x', postalCode: '2800', city: 'Chartres', countryCode: 'FR' } },
+      'billingAddress.postalCode',
+      'invalid_postal_code_fr',
+    ],
+    [
+      { paymentTerms: { basis: 'invoice_date', days: 30, dayOfMonth: 10 } },
+      'paymentTerms.dayOfMonth',
+      'day_of_month_needs_end_of_month',
+    ],
+    [
+      {
+        shipTos: [
+          {
+            code: 'A',
+            name: 'A',
+            address: { line1: 'x', postalCode: '28000', city: 'C', countryCode: 'FR' },
+            deliveryWeekdays: [8],
+          },
+        ],
+      },
+      'shipTos.0.deliveryWeekdays.0',
+      'too_big',
+    ],
     [{ accountManagerId: '01a207cd-a6da-7954-8af1-13c4ec683dc4' }, 'accountManagerId', 'unknown_user'],
   ])('refuses %j with 422 naming %s (%s) and writes nothing', async (over, path, code) => {
     const before = await count();
@@ -59,7 +80,9 @@ describe('creating a customer', () => {
   });
 
   it('speaks English when asked', async () => {
-    const r = await api.post('/api/v1/customers', customerBody({ siren: '123456789' }), { 'accept-language': 'en-GB,en;q=0.8' });
+    const r = await api.post('/api/v1/customers', customerBody({ siren: '123456789' }), {
+      'accept-language': 'en-GB,en;q=0.8',
+    });
     expect(r.body.errors[0].message).toMatch(/^Invalid SIREN/);
     const fr = await api.post('/api/v1/customers', customerBody({ siren: '123456789' }));
     expect(fr.body.errors[0].message).toMatch(/^SIREN invalide/);
@@ -76,7 +99,12 @@ describe('creating a customer', () => {
     const r = await t.app.inject({
       method: 'POST',
       url: '/api/v1/customers',
-      headers: { authorization: (await api.get('/api/v1/health')).status ? `Bearer ${await tokenFor(t.app, co.users.adv_assistant!.email)}` : '', 'content-type': 'application/json' },
+      headers: {
+        authorization: (await api.get('/api/v1/health')).status
+          ? `Bearer ${await tokenFor(t.app, co.users.adv_assistant!.email)}`
+          : '',
+        'content-type': 'application/json',
+      },
       payload: '{"code": ',
     });
     expect(r.statusCode).toBe(400);
@@ -109,7 +137,9 @@ describe('idempotency', () => {
   it('creates exactly one customer when the same request races with itself', async () => {
     const body = customerBody();
     const before = await count();
-    const results = await Promise.all(Array.from({ length: 6 }, () => api.post('/api/v1/customers', body, { 'idempotency-key': 'k-race' })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => api.post('/api/v1/customers', body, { 'idempotency-key': 'k-race' })),
+    );
     expect(new Set(results.map((r) => r.status))).toEqual(new Set([201]));
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
     expect(await count()).toBe(before + 1);
@@ -142,12 +172,21 @@ describe('changing a customer', () => {
     const r = await api.patch(`/api/v1/customers/${c.id}`, {
       shipTos: [
         { ...main, deliveryWeekdays: [5, 1, 2], constraints: ['Pas de livraison le mercredi'] },
-        { code: 'DREUX', name: 'Magasin de Dreux', address: { line1: '14 rue de Bréhard', postalCode: '28100', city: 'Dreux', countryCode: 'FR' } },
+        {
+          code: 'DREUX',
+          name: 'Magasin de Dreux',
+          address: { line1: '14 rue de Bréhard', postalCode: '28100', city: 'Dreux', countryCode: 'FR' },
+        },
       ],
     });
     expect(r.status).toBe(200);
     expect(r.body.shipTos).toHaveLength(2);
-    expect(r.body.shipTos[0]).toMatchObject({ id: main.id, isDefault: true, deliveryWeekdays: [1, 2, 5], constraints: ['Pas de livraison le mercredi'] });
+    expect(r.body.shipTos[0]).toMatchObject({
+      id: main.id,
+      isDefault: true,
+      deliveryWeekdays: [1, 2, 5],
+      constraints: ['Pas de livraison le mercredi'],
+    });
     expect(r.body.shipTos[1]).toMatchObject({ code: 'DREUX', isDefault: false });
   });
 
@@ -166,7 +205,8 @@ describe('changing a customer', () => {
 
 describe('listing', () => {
   it('pages through every customer exactly once, in the asked order', async () => {
-    for (const name of ['Zeta', 'alpha', 'Mu', 'Beta', 'Kappa', 'Omega', 'Delta']) await api.post('/api/v1/customers', customerBody({ name: `LIST ${name}` }));
+    for (const name of ['Zeta', 'alpha', 'Mu', 'Beta', 'Kappa', 'Omega', 'Delta'])
+      await api.post('/api/v1/customers', customerBody({ name: `LIST ${name}` }));
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -184,7 +224,15 @@ describe('listing', () => {
   });
 
   it('filters by country and rejects a forged cursor', async () => {
-    await api.post('/api/v1/customers', customerBody({ countryCode: 'DE', siren: null, vatNumber: 'DE123456789', billingAddress: { line1: 'x', postalCode: '70565', city: 'Stuttgart', countryCode: 'DE' } }));
+    await api.post(
+      '/api/v1/customers',
+      customerBody({
+        countryCode: 'DE',
+        siren: null,
+        vatNumber: 'DE123456789',
+        billingAddress: { line1: 'x', postalCode: '70565', city: 'Stuttgart', countryCode: 'DE' },
+      }),
+    );
     const de = await api.get('/api/v1/customers?countryCode=DE');
     expect(de.body.data.every((c: { countryCode: string }) => c.countryCode === 'DE')).toBe(true);
     expect(de.body.total).toBeGreaterThan(0);

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, customerBody, productBody, seedCompany, startTestApp, tokenFor, type TestApp } from '../support/harness';
+import {
+  client,
+  customerBody,
+  productBody,
+  seedCompany,
+  startTestApp,
+  tokenFor,
+  type TestApp,
+} from '../support/harness';
 
 /** No request can read or change another company's rows: proven here through the public API. */
 let t: TestApp;
@@ -16,7 +24,8 @@ beforeAll(async () => {
   b = await seedCompany(t, 'Beta', ['admin']);
   apiA = client(t.app, await tokenFor(t.app, a.users.adv_assistant!.email));
   apiB = client(t.app, await tokenFor(t.app, b.users.admin!.email));
-  customerA = (await apiA.post('/api/v1/customers', customerBody({ code: 'SHARED-CODE', name: 'Secret Client Alpha' }))).body;
+  customerA = (await apiA.post('/api/v1/customers', customerBody({ code: 'SHARED-CODE', name: 'Secret Client Alpha' })))
+    .body;
   productA = (await apiA.post('/api/v1/products', productBody({ sku: 'SHARED-SKU' }))).body;
 });
 afterAll(async () => t?.closeAll());

@@ -81,7 +81,12 @@ export type Res<T = any> = { status: number; body: T; headers: Record<string, un
 
 /** A small client over app.inject() with a bearer token. */
 export function client(app: FastifyInstance, token?: string, extraHeaders: Record<string, string> = {}) {
-  const call = async <T = any>(method: InjectOptions['method'], url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<Res<T>> => {
+  const call = async <T = any>(
+    method: InjectOptions['method'],
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Res<T>> => {
     const r = await app.inject({
       method,
       url,
@@ -94,8 +99,10 @@ export function client(app: FastifyInstance, token?: string, extraHeaders: Recor
   };
   return {
     get: <T = any>(url: string, headers?: Record<string, string>) => call<T>('GET', url, undefined, headers),
-    post: <T = any>(url: string, payload?: unknown, headers?: Record<string, string>) => call<T>('POST', url, payload ?? {}, headers),
-    patch: <T = any>(url: string, payload?: unknown, headers?: Record<string, string>) => call<T>('PATCH', url, payload ?? {}, headers),
+    post: <T = any>(url: string, payload?: unknown, headers?: Record<string, string>) =>
+      call<T>('POST', url, payload ?? {}, headers),
+    patch: <T = any>(url: string, payload?: unknown, headers?: Record<string, string>) =>
+      call<T>('PATCH', url, payload ?? {}, headers),
   };
 }
 
@@ -120,5 +127,11 @@ export function customerBody(over: Record<string, unknown> = {}) {
 }
 
 export function productBody(over: Record<string, unknown> = {}) {
-  return { sku: `P-${randomBytes(3).toString('hex').toUpperCase()}`, name: 'Vis à bois 4×40', unitPrice: '18.90', vatRate: '20.00', ...over };
+  return {
+    sku: `P-${randomBytes(3).toString('hex').toUpperCase()}`,
+    name: 'Vis à bois 4×40',
+    unitPrice: '18.90',
+    vatRate: '20.00',
+    ...over,
+  };
 }

@@ -17,7 +17,8 @@ export class DomainError extends Error {
 }
 
 export const notFound = () => new DomainError('not_found', 404);
-export const conflict = (code = 'conflict', fieldErrors: RawFieldError[] = []) => new DomainError(code, 409, fieldErrors);
+export const conflict = (code = 'conflict', fieldErrors: RawFieldError[] = []) =>
+  new DomainError(code, 409, fieldErrors);
 export const forbidden = () => new DomainError('forbidden', 403);
 export const unauthorized = (code = 'unauthorized') => new DomainError(code, 401);
 
@@ -47,9 +48,14 @@ export function issueCode(issue: $ZodIssue): { code: string; params: Record<stri
       if (i.origin === 'string') return { code: 'too_short', params: { min: i.minimum } };
       return { code: 'too_small', params: { min: i.minimum } };
     case 'too_big':
-      return i.origin === 'string' ? { code: 'too_long', params: { max: i.maximum } } : { code: 'too_big', params: { max: i.maximum } };
+      return i.origin === 'string'
+        ? { code: 'too_long', params: { max: i.maximum } }
+        : { code: 'too_big', params: { max: i.maximum } };
     case 'invalid_format':
-      return { code: i.format === 'uuid' ? 'invalid_uuid' : i.format === 'email' ? 'invalid_email' : 'invalid_format', params: {} };
+      return {
+        code: i.format === 'uuid' ? 'invalid_uuid' : i.format === 'email' ? 'invalid_email' : 'invalid_format',
+        params: {},
+      };
     case 'unrecognized_keys':
       return { code: 'unknown_field', params: {} };
     default:
@@ -73,10 +79,26 @@ export type Problem = {
   errors?: FieldError[];
 };
 
-export function problem(code: string, status: number, lang: Lang, fieldErrors: RawFieldError[] = [], params = {}): Problem {
+export function problem(
+  code: string,
+  status: number,
+  lang: Lang,
+  fieldErrors: RawFieldError[] = [],
+  params = {},
+): Problem {
   const title = message(code, lang, params);
-  const errors = fieldErrors.map((e) => ({ path: e.path, code: e.code, message: message(e.code, lang, e.params ?? {}) }));
-  const detail =
-    errors.length > 0 ? errors.map((e) => `${e.path || '(body)'}: ${e.message}`).join(' ') : title;
-  return { type: `https://relais.dev/problems/${code}`, title, status, detail, code, ...(errors.length ? { errors } : {}) };
+  const errors = fieldErrors.map((e) => ({
+    path: e.path,
+    code: e.code,
+    message: message(e.code, lang, e.params ?? {}),
+  }));
+  const detail = errors.length > 0 ? errors.map((e) => `${e.path || '(body)'}: ${e.message}`).join(' ') : title;
+  return {
+    type: `https://relais.dev/problems/${code}`,
+    title,
+    status,
+    detail,
+    code,
+    ...(errors.length ? { errors } : {}),
+  };
 }

@@ -175,11 +175,16 @@ export const mailMessages = pgTable(
     companyId: uuid('company_id').notNull(),
     id: uuid('id').notNull(),
     to: text('to').array().notNull(),
-    cc: text('cc').array().notNull().default(sql`'{}'::text[]`),
+    cc: text('cc')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html'),
-    attachments: jsonb('attachments').notNull().default(sql`'[]'::jsonb`),
+    attachments: jsonb('attachments')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     related: jsonb('related'),
     status: text('status').notNull().default('pending'),
     error: text('error'),

@@ -7,7 +7,10 @@ export const decimalString = (opts: { maxDecimals?: number; min?: string; allowN
   z
     .string()
     .trim()
-    .refine((s) => (opts.allowNegative ? /^-?\d{1,15}(\.\d+)?$/ : /^\d{1,15}(\.\d+)?$/).test(s), issue('invalid_decimal'))
+    .refine(
+      (s) => (opts.allowNegative ? /^-?\d{1,15}(\.\d+)?$/ : /^\d{1,15}(\.\d+)?$/).test(s),
+      issue('invalid_decimal'),
+    )
     .refine(
       (s) => opts.maxDecimals === undefined || (s.split('.')[1]?.length ?? 0) <= opts.maxDecimals,
       issue('too_many_decimals', { max: opts.maxDecimals }),

@@ -1,11 +1,22 @@
 import { z } from 'zod';
 import { isValidBic, isValidIban, isValidSiren, validateVatNumber } from '../identifiers';
-import { addressSchema, currencyCode, decimalString, email, issue, optionalText, patchOf, requiredText } from './common';
+import {
+  addressSchema,
+  currencyCode,
+  decimalString,
+  email,
+  issue,
+  optionalText,
+  patchOf,
+  requiredText,
+} from './common';
 
 const companyBase = z.object({
   name: requiredText(200),
   legalForm: requiredText(40).default('SAS'),
-  shareCapital: decimalString({ maxDecimals: 2 }).nullish().transform((s) => s ?? null),
+  shareCapital: decimalString({ maxDecimals: 2 })
+    .nullish()
+    .transform((s) => s ?? null),
   siren: z
     .string()
     .transform((s) => s.replace(/\s/g, ''))

@@ -22,7 +22,12 @@ export const paymentTermsSchema = z
   })
   .superRefine((t, ctx) => {
     if (t.dayOfMonth !== null && t.basis !== 'end_of_month')
-      ctx.addIssue({ code: 'custom', path: ['dayOfMonth'], params: { code: 'day_of_month_needs_end_of_month' }, input: t });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dayOfMonth'],
+        params: { code: 'day_of_month_needs_end_of_month' },
+        input: t,
+      });
   });
 export type PaymentTermsValue = z.infer<typeof paymentTermsSchema>;
 
@@ -106,27 +111,39 @@ const customerBase = z.object({
   language: z.enum(customerLanguages).default('fr'),
   gln,
   paymentTerms: paymentTermsSchema.default({ basis: 'invoice_date', days: 30, dayOfMonth: null }),
-  creditLimit: decimalString({ maxDecimals: 2 }).nullish().transform((s) => s ?? null),
+  creditLimit: decimalString({ maxDecimals: 2 })
+    .nullish()
+    .transform((s) => s ?? null),
   requiresPoNumber: z.boolean().default(false),
   billingAddress: addressSchema,
   shipTos: z.array(shipToInput).max(200).default([]),
   contacts: z.array(contactInput).max(100).default([]),
   productCodeRule: productCodeRuleSchema.default({ type: 'own_sku' }),
-  accountManagerId: z.string().uuid().nullish().transform((s) => s ?? null),
-  backupManagerId: z.string().uuid().nullish().transform((s) => s ?? null),
+  accountManagerId: z
+    .string()
+    .uuid()
+    .nullish()
+    .transform((s) => s ?? null),
+  backupManagerId: z
+    .string()
+    .uuid()
+    .nullish()
+    .transform((s) => s ?? null),
 });
 
 type CustomerBase = z.infer<typeof customerBase>;
 
 /** Rules that involve several fields; run on create and on the merged record of a PATCH. */
 export function customerCrossChecks(c: CustomerBase, ctx: z.RefinementCtx) {
-  const add = (path: (string | number)[], code: string) => ctx.addIssue({ code: 'custom', path, params: { code }, input: c });
+  const add = (path: (string | number)[], code: string) =>
+    ctx.addIssue({ code: 'custom', path, params: { code }, input: c });
   if (c.countryCode === 'FR' && !c.siren) add(['siren'], 'siren_required_fr');
   if (c.siret && c.siren && !c.siret.startsWith(c.siren)) add(['siret'], 'siret_siren_mismatch');
   if (c.vatNumber) {
     const vatCountry = c.vatNumber.slice(0, 2) === 'EL' ? 'GR' : c.vatNumber.slice(0, 2);
     if (vatCountry !== c.countryCode && c.vatNumber.slice(0, 2) !== 'XI') add(['vatNumber'], 'vat_country_mismatch');
-    else if (c.countryCode === 'FR' && c.siren && c.vatNumber.slice(4) !== c.siren) add(['vatNumber'], 'vat_siren_mismatch');
+    else if (c.countryCode === 'FR' && c.siren && c.vatNumber.slice(4) !== c.siren)
+      add(['vatNumber'], 'vat_siren_mismatch');
   }
   const defaults = c.shipTos.filter((s) => s.isDefault).length;
   if (defaults > 1) add(['shipTos'], 'several_default_ship_tos');

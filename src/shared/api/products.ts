@@ -4,7 +4,22 @@ import { decimalString, issue, optionalText, patchOf, requiredText } from './com
 
 export const vatCategories = ['S', 'Z', 'E', 'AE', 'K', 'G', 'O'] as const;
 /** UN/ECE Recommendation 20 codes offered in the UI (any valid code is accepted by the API). */
-export const commonUnits = ['C62', 'KGM', 'GRM', 'TNE', 'MTR', 'MTK', 'MTQ', 'LTR', 'HUR', 'DAY', 'XBX', 'XPK', 'XPA', 'SET'] as const;
+export const commonUnits = [
+  'C62',
+  'KGM',
+  'GRM',
+  'TNE',
+  'MTR',
+  'MTK',
+  'MTQ',
+  'LTR',
+  'HUR',
+  'DAY',
+  'XBX',
+  'XPK',
+  'XPA',
+  'SET',
+] as const;
 
 const gtin = z
   .string()
@@ -42,8 +57,16 @@ const productBase = z.object({
   packGtin: gtin,
   stockTracked: z.boolean().default(true),
   active: z.boolean().default(true),
-  weightKg: decimalString({ maxDecimals: 3 }).nullish().transform((s) => s ?? null),
-  leadTimeDays: z.number().int().min(0).max(3650).nullish().transform((n) => n ?? null),
+  weightKg: decimalString({ maxDecimals: 3 })
+    .nullish()
+    .transform((s) => s ?? null),
+  leadTimeDays: z
+    .number()
+    .int()
+    .min(0)
+    .max(3650)
+    .nullish()
+    .transform((n) => n ?? null),
   minOrderQuantity: qty.nullish().transform((s) => s ?? null),
   orderMultiple: qty.nullish().transform((s) => s ?? null),
   hsCode: z

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, apiConfig, isApiError } from '@web/api/client';
-import type { Session, SessionCompany } from '@web/api/types';
+import { api, apiConfig, isApiError } from '@web/client/api';
+import type { Session, SessionCompany } from '@web/client/types';
 
 const COMPANY_KEY = 'relais.companyId';
 export const SESSION_KEY = ['session'] as const;
@@ -99,6 +99,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         method: 'POST',
         body: { email, password },
         skipAuthHandler: true,
+        keepalive: true,
       });
       qc.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
       adopt(s);

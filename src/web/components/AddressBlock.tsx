@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Address } from '@web/api/types';
+import type { Address } from '@web/client/types';
 import { countryName } from '@web/lib/format';
 
 /** An address as it would be printed on a letter. */
@@ -14,7 +14,12 @@ export function AddressBlock({ address }: { address: Address | null | undefined 
     );
   return (
     <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-      {[address.line1, address.line2, `${address.postalCode} ${address.city}`.trim(), countryName(address.countryCode, i18n.language)]
+      {[
+        address.line1,
+        address.line2,
+        `${address.postalCode} ${address.city}`.trim(),
+        countryName(address.countryCode, i18n.language),
+      ]
         .filter(Boolean)
         .join('\n')}
     </Text>

@@ -30,10 +30,21 @@ export function AddressFields({ form, path, labels = 'address', testIdPrefix, di
   return (
     <Grid gap="sm">
       <Grid.Col span={{ base: 12, md: 6 }}>
-        <TextInput label={l('line1')} withAsterisk disabled={disabled} data-testid={tid('line1')} {...form.getInputProps(`${path}.line1`)} />
+        <TextInput
+          label={l('line1')}
+          withAsterisk
+          disabled={disabled}
+          data-testid={tid('line1')}
+          {...form.getInputProps(`${path}.line1`)}
+        />
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 6 }}>
-        <TextInput label={l('line2')} disabled={disabled} data-testid={tid('line2')} {...form.getInputProps(`${path}.line2`)} />
+        <TextInput
+          label={l('line2')}
+          disabled={disabled}
+          data-testid={tid('line2')}
+          {...form.getInputProps(`${path}.line2`)}
+        />
       </Grid.Col>
       <Grid.Col span={{ base: 5, md: 3 }}>
         <TextInput
@@ -45,7 +56,13 @@ export function AddressFields({ form, path, labels = 'address', testIdPrefix, di
         />
       </Grid.Col>
       <Grid.Col span={{ base: 7, md: 5 }}>
-        <TextInput label={l('city')} withAsterisk disabled={disabled} data-testid={tid('city')} {...form.getInputProps(`${path}.city`)} />
+        <TextInput
+          label={l('city')}
+          withAsterisk
+          disabled={disabled}
+          data-testid={tid('city')}
+          {...form.getInputProps(`${path}.city`)}
+        />
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 4 }}>
         <Select

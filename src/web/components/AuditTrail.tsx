@@ -3,8 +3,8 @@ import { IconPencil, IconPlus, IconTrash, IconHistory } from '@tabler/icons-reac
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { i18n as I18n, TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { api } from '@web/api/client';
-import type { AuditEntry, Page } from '@web/api/types';
+import { api } from '@web/client/api';
+import type { AuditEntry, Page } from '@web/client/types';
 import { formatDateTime, formatRelative } from '@web/lib/format';
 import { EmptyBlock, PageSkeleton, QueryError } from './QueryState';
 
@@ -21,12 +21,28 @@ const ACTION_STYLE: Record<string, { color: string; icon: typeof IconPlus }> = {
 
 export const auditKey = (entityType: string, entityId: string) => ['audit', entityType, entityId] as const;
 
+/** Label prefix in `fields.*` for the record types the audit returns (sub-records included). */
+const FIELD_PREFIX: Record<string, string> = {
+  customer_ship_to: 'shipTo',
+  customer_contact: 'contact',
+  product: 'product',
+  company: 'companyEntity',
+};
+/** Technical columns not worth showing to a person. */
+const HIDDEN_FIELDS = new Set(['position', 'companyId', 'customerId', 'id']);
+
 /** Label of a changed field: the form label when there is one, else the raw name. */
 function fieldLabel(entityType: string, field: string, t: TFunction, i18n: I18n): string {
   const segs = field.split('.').filter((s) => !/^\d+$/.test(s));
   const key = segs.join('.');
   const leaf = segs[segs.length - 1] ?? key;
-  const candidates = [`fields.${entityType}.${key}`, `fields.${key}.label`, `fields.${key}`, `fields.${leaf}.label`, `fields.${leaf}`];
+  const candidates = [
+    `fields.${FIELD_PREFIX[entityType] ?? entityType}.${key}`,
+    `fields.${key}.label`,
+    `fields.${key}`,
+    `fields.${leaf}.label`,
+    `fields.${leaf}`,
+  ];
   for (const c of candidates) {
     const v = i18n.getResource(i18n.language, 'translation', c) ?? i18n.getResource('fr', 'translation', c);
     if (typeof v === 'string') return t(c);
@@ -67,9 +83,15 @@ function ValueView({ value, t }: { value: unknown; t: TFunction }) {
   );
 }
 
-function Changes({ entityType, changes }: { entityType: string; changes: Record<string, { from: unknown; to: unknown }> }) {
+function Changes({
+  entityType,
+  changes,
+}: {
+  entityType: string;
+  changes: Record<string, { from: unknown; to: unknown }>;
+}) {
   const { t, i18n } = useTranslation();
-  const entries = Object.entries(changes);
+  const entries = Object.entries(changes).filter(([k]) => !HIDDEN_FIELDS.has(k));
   if (entries.length === 0) return null;
   return (
     <Table withRowBorders={false} verticalSpacing={2} horizontalSpacing="xs" mt={4} fz="sm" layout="fixed">
@@ -97,6 +119,16 @@ function Changes({ entityType, changes }: { entityType: string; changes: Record<
       </Table.Tbody>
     </Table>
   );
+}
+
+function subRecordName(e: AuditEntry): string | null {
+  const fromChanges = (k: string) => {
+    const c = e.changes?.[k];
+    return typeof c?.to === 'string' ? c.to : null;
+  };
+  const snap = e.snapshot ?? null;
+  const v = snap?.name ?? snap?.code ?? fromChanges('name') ?? fromChanges('code');
+  return typeof v === 'string' && v ? v : null;
 }
 
 /** Who changed what and when on one record (GET /api/v1/audit). */
@@ -134,8 +166,14 @@ export function AuditTrail({ entityType, entityId }: Props) {
                   <Badge size="sm" variant="light" color={style.color}>
                     {t(`audit.action.${e.action}`, { defaultValue: e.action })}
                   </Badge>
-                  <Text size="sm" fw={600}>
-                    {e.actorName || t('audit.system')}
+                  {e.entityType && e.entityType !== entityType && (
+                    <Text size="sm" fw={500} data-testid="audit-subrecord">
+                      {t(`audit.entity.${e.entityType}`, { defaultValue: e.entityType })}
+                      {subRecordName(e) ? ` « ${subRecordName(e)} »` : ''}
+                    </Text>
+                  )}
+                  <Text size="sm" c="dimmed">
+                    {t('audit.by', { name: e.actorName || t('audit.system') })}
                   </Text>
                   <Tooltip label={formatDateTime(e.at, i18n.language)}>
                     <Text size="xs" c="dimmed">
@@ -147,7 +185,7 @@ export function AuditTrail({ entityType, entityId }: Props) {
               data-testid="audit-entry"
             >
               {e.changes && Object.keys(e.changes).length > 0 ? (
-                <Changes entityType={entityType} changes={e.changes} />
+                <Changes entityType={e.entityType ?? entityType} changes={e.changes} />
               ) : (
                 e.action === 'create' && (
                   <Text size="sm" c="dimmed">
@@ -160,7 +198,13 @@ export function AuditTrail({ entityType, entityId }: Props) {
         })}
       </Timeline>
       {q.hasNextPage && (
-        <Button mt="md" size="xs" variant="default" loading={q.isFetchingNextPage} onClick={() => void q.fetchNextPage()}>
+        <Button
+          mt="md"
+          size="xs"
+          variant="default"
+          loading={q.isFetchingNextPage}
+          onClick={() => void q.fetchNextPage()}
+        >
           {t('audit.more')}
         </Button>
       )}

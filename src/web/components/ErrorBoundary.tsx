@@ -36,7 +36,14 @@ export class ErrorBoundary extends Component<Props, State> {
     const t = i18n.t.bind(i18n);
     if (!error) return this.props.children;
     return (
-      <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={t('errors.boundaryTitle')} m="md" data-testid="error-boundary">
+      <Alert
+        color="red"
+        variant="light"
+        icon={<IconAlertTriangle />}
+        title={t('errors.boundaryTitle')}
+        m="md"
+        data-testid="error-boundary"
+      >
         <Stack gap="sm">
           <Text size="sm">{t('errors.boundaryText')}</Text>
           <Code block>{error.message}</Code>

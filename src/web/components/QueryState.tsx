@@ -8,7 +8,13 @@ import { errorMessage, errorTitle } from '@web/lib/errors';
 export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   return (
-    <Alert color="red" variant="light" icon={<IconAlertCircle />} title={errorTitle(error, t)} data-testid="query-error">
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertCircle />}
+      title={errorTitle(error, t)}
+      data-testid="query-error"
+    >
       <Group justify="space-between" align="center" wrap="nowrap">
         <Text size="sm">{errorMessage(error, t)}</Text>
         {onRetry && (
@@ -33,7 +39,15 @@ export function PageSkeleton({ rows = 6 }: { rows?: number }) {
   );
 }
 
-export function EmptyBlock({ title, description, action }: { title: string; description?: string; action?: ReactNode }) {
+export function EmptyBlock({
+  title,
+  description,
+  action,
+}: {
+  title: string;
+  description?: string;
+  action?: ReactNode;
+}) {
   return (
     <Stack align="center" gap="xs" py="xl" data-testid="empty-state">
       <ThemeIcon size={48} radius="xl" variant="light" color="gray">

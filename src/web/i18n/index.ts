@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { apiConfig } from '@web/api/client';
+import { apiConfig } from '@web/client/api';
 import en from './en.json';
 import fr from './fr.json';
 

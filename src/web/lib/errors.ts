@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
-import { isApiError, NetworkError } from '@web/api/client';
+import { isApiError, NetworkError } from '@web/client/api';
 
 /** A person-readable message for any error thrown by the API client or the UI. */
 export function errorMessage(err: unknown, t: TFunction): string {

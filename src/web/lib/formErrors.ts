@@ -1,5 +1,5 @@
 import type { UseFormReturnType } from '@mantine/form';
-import { isApiError, type ProblemFieldError } from '@web/api/client';
+import { isApiError, type ProblemFieldError } from '@web/client/api';
 
 /** Normalises a problem `path` ("shipTos.0.address.city", "/shipTos/0/address/city", "shipTos[0].code"). */
 export function normalizePath(path: string): string[] {
@@ -49,7 +49,7 @@ export interface AppliedErrors {
  * error is not a field-validation problem (then show a notification instead).
  */
 export function applyProblemToForm<V>(
-  form: UseFormReturnType<V, any>,
+  form: UseFormReturnType<V>,
   err: unknown,
   aliases: Record<string, string> = {},
 ): AppliedErrors | null {

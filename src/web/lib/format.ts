@@ -78,7 +78,10 @@ export function formatDecimal(value: string | null | undefined, lang: string, op
   return `${p.negative ? '-' : ''}${groupInt(p.int, group)}${frac ? decimal + frac : ''}`;
 }
 
-const currencyTemplateCache = new Map<string, { pos: Intl.NumberFormatPart[]; neg: Intl.NumberFormatPart[]; digits: number }>();
+const currencyTemplateCache = new Map<
+  string,
+  { pos: Intl.NumberFormatPart[]; neg: Intl.NumberFormatPart[]; digits: number }
+>();
 
 function currencyTemplate(lang: string, currency: string) {
   const key = `${intlLocale(lang)}|${currency}`;
@@ -176,7 +179,10 @@ export function formatDate(iso: string | null | undefined, lang: string): string
   const plain = /^\d{4}-\d{2}-\d{2}$/.test(iso);
   const d = toDate(plain ? `${iso}T00:00:00Z` : iso);
   if (!d) return iso;
-  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', ...(plain ? { timeZone: 'UTC' } : {}) }).format(d);
+  return new Intl.DateTimeFormat(intlLocale(lang), {
+    dateStyle: 'medium',
+    ...(plain ? { timeZone: 'UTC' } : {}),
+  }).format(d);
 }
 
 export function formatRelative(iso: string, lang: string, now = Date.now()): string {

@@ -3,10 +3,54 @@ import { countryName } from './format';
 
 /** ISO 3166-1 alpha-2 codes offered in country pickers: EU/EEA first-class, plus frequent trading partners. */
 export const COUNTRY_CODES = [
-  'FR', 'BE', 'LU', 'DE', 'NL', 'ES', 'IT', 'PT', 'AT', 'IE', 'CH', 'GB', 'MC', 'AD',
-  'DK', 'SE', 'FI', 'NO', 'IS', 'PL', 'CZ', 'SK', 'HU', 'SI', 'HR', 'RO', 'BG', 'GR',
-  'CY', 'MT', 'EE', 'LV', 'LT', 'LI', 'US', 'CA', 'MA', 'TN', 'DZ', 'SN', 'CI', 'TR',
-  'CN', 'JP', 'IN', 'BR', 'AE', 'AU',
+  'FR',
+  'BE',
+  'LU',
+  'DE',
+  'NL',
+  'ES',
+  'IT',
+  'PT',
+  'AT',
+  'IE',
+  'CH',
+  'GB',
+  'MC',
+  'AD',
+  'DK',
+  'SE',
+  'FI',
+  'NO',
+  'IS',
+  'PL',
+  'CZ',
+  'SK',
+  'HU',
+  'SI',
+  'HR',
+  'RO',
+  'BG',
+  'GR',
+  'CY',
+  'MT',
+  'EE',
+  'LV',
+  'LT',
+  'LI',
+  'US',
+  'CA',
+  'MA',
+  'TN',
+  'DZ',
+  'SN',
+  'CI',
+  'TR',
+  'CN',
+  'JP',
+  'IN',
+  'BR',
+  'AE',
+  'AU',
 ] as const;
 
 export function countryOptions(lang: string, extra?: string | null): { value: string; label: string }[] {
@@ -18,7 +62,21 @@ export function countryOptions(lang: string, extra?: string | null): { value: st
   return opts.sort((a, b) => (a.value === 'FR' ? -1 : b.value === 'FR' ? 1 : collator.compare(a.label, b.label)));
 }
 
-export const CURRENCIES = ['EUR', 'CHF', 'GBP', 'USD', 'SEK', 'DKK', 'NOK', 'PLN', 'CZK', 'HUF', 'RON', 'CAD', 'JPY'] as const;
+export const CURRENCIES = [
+  'EUR',
+  'CHF',
+  'GBP',
+  'USD',
+  'SEK',
+  'DKK',
+  'NOK',
+  'PLN',
+  'CZK',
+  'HUF',
+  'RON',
+  'CAD',
+  'JPY',
+] as const;
 
 export function currencyOptions(extra?: string | null) {
   const list: string[] = [...CURRENCIES];
@@ -35,7 +93,22 @@ export const PAYMENT_BASES = ['invoice_date', 'end_of_month', 'end_of_month_then
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /** UN/ECE Recommendation 20 unit codes offered in the UI (the API accepts any valid code). */
-export const UNITS = ['C62', 'KGM', 'GRM', 'TNE', 'MTR', 'MTK', 'MTQ', 'LTR', 'HUR', 'DAY', 'XBX', 'XPK', 'XPA', 'SET'] as const;
+export const UNITS = [
+  'C62',
+  'KGM',
+  'GRM',
+  'TNE',
+  'MTR',
+  'MTK',
+  'MTQ',
+  'LTR',
+  'HUR',
+  'DAY',
+  'XBX',
+  'XPK',
+  'XPA',
+  'SET',
+] as const;
 
 export function unitOptions(t: TFunction, extra?: string | null) {
   const list: string[] = [...UNITS];

@@ -74,14 +74,23 @@ function filterWhere(companyId: string, f: ProductFilter): SQL {
   const conds: (SQL | undefined)[] = [eq(products.companyId, companyId)];
   if (f.q) {
     const like = `%${escapeLike(f.q)}%`;
-    conds.push(or(ilike(products.sku, like), ilike(products.name, like), ilike(products.nameEn, like), eq(products.gtin, f.q)));
+    conds.push(
+      or(ilike(products.sku, like), ilike(products.name, like), ilike(products.nameEn, like), eq(products.gtin, f.q)),
+    );
   }
   if (f.category) conds.push(eq(products.category, f.category));
   if (f.active !== undefined) conds.push(eq(products.active, f.active));
   return and(...conds)!;
 }
 
-export async function list(q: Queryable, companyId: string, f: ProductFilter, sort: Sort, limit: number, cursor: string | undefined) {
+export async function list(
+  q: Queryable,
+  companyId: string,
+  f: ProductFilter,
+  sort: Sort,
+  limit: number,
+  cursor: string | undefined,
+) {
   const where = filterWhere(companyId, f);
   const after = afterCursor(sort, products.id, cursor);
   const [found, [totalRow]] = await Promise.all([

@@ -26,14 +26,22 @@ export const catalogRoutes =
     );
     app.get(
       '/products/categories',
-      { config: { permission: 'products:read' }, schema: { tags: ['products'], response: { 200: z.object({ data: z.array(z.string()) }) } } },
+      {
+        config: { permission: 'products:read' },
+        schema: { tags: ['products'], response: { 200: z.object({ data: z.array(z.string()) }) } },
+      },
       async (req) => ({ data: await svc.categories(ctxOf(req)) }),
     );
     app.post(
       '/products',
       {
         config: { permission: 'products:write' },
-        schema: { tags: ['products'], summary: 'Create a product (accepts Idempotency-Key)', body: productCreateSchema, response: { 201: productSchema, ...errors } },
+        schema: {
+          tags: ['products'],
+          summary: 'Create a product (accepts Idempotency-Key)',
+          body: productCreateSchema,
+          response: { 201: productSchema, ...errors },
+        },
       },
       async (req, reply) => {
         const r = await svc.create(ctxOf(req), req.body, idempotencyOf(req));
@@ -42,14 +50,22 @@ export const catalogRoutes =
     );
     app.get(
       '/products/:id',
-      { config: { permission: 'products:read' }, schema: { tags: ['products'], params: idParam, response: { 200: productSchema, ...errors } } },
+      {
+        config: { permission: 'products:read' },
+        schema: { tags: ['products'], params: idParam, response: { 200: productSchema, ...errors } },
+      },
       async (req) => svc.get(ctxOf(req), req.params.id),
     );
     app.patch(
       '/products/:id',
       {
         config: { permission: 'products:write' },
-        schema: { tags: ['products'], params: idParam, body: productPatchSchema, response: { 200: productSchema, ...errors } },
+        schema: {
+          tags: ['products'],
+          params: idParam,
+          body: productPatchSchema,
+          response: { 200: productSchema, ...errors },
+        },
       },
       async (req) => svc.update(ctxOf(req), req.params.id, req.body),
     );

@@ -12,7 +12,8 @@ import { products } from './catalog.schema';
 export function createCatalogService({ run }: { run: Runner }) {
   async function assertSkuFree(tx: Tx, ctx: Ctx, sku: string, selfId?: string) {
     const other = await repo.findIdBySku(tx, ctx.companyId, sku);
-    if (other && other !== selfId) throw new DomainError('duplicate_code', 409, [{ path: 'sku', code: 'duplicate_code' }]);
+    if (other && other !== selfId)
+      throw new DomainError('duplicate_code', 409, [{ path: 'sku', code: 'duplicate_code' }]);
   }
 
   const columns = (p: ProductCreate) => ({
@@ -44,7 +45,9 @@ export function createCatalogService({ run }: { run: Runner }) {
         await assertSkuFree(tx, ctx, input.sku);
         const id = uuidv7();
         const now = new Date();
-        await tx.insert(products).values({ companyId: ctx.companyId, id, ...columns(input), createdAt: now, updatedAt: now });
+        await tx
+          .insert(products)
+          .values({ companyId: ctx.companyId, id, ...columns(input), createdAt: now, updatedAt: now });
         return (await repo.findById(tx, ctx.companyId, id))!;
       });
     },
@@ -71,7 +74,10 @@ export function createCatalogService({ run }: { run: Runner }) {
       return p;
     },
 
-    async list(ctx: Ctx, query: { limit: number; cursor?: string | undefined; sort?: string | undefined } & repo.ProductFilter) {
+    async list(
+      ctx: Ctx,
+      query: { limit: number; cursor?: string | undefined; sort?: string | undefined } & repo.ProductFilter,
+    ) {
       const sort = parseSort(query.sort, repo.productSortColumns, 'sku');
       return run.read((db) => repo.list(db, ctx.companyId, query, sort, query.limit, query.cursor));
     },

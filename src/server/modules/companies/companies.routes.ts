@@ -12,14 +12,25 @@ export const companyRoutes =
   async (app) => {
     app.get(
       '/companies',
-      { config: { company: false }, schema: { tags: ['companies'], response: { 200: z.object({ data: z.array(companySchema), nextCursor: z.null() }) } } },
+      {
+        config: { company: false },
+        schema: {
+          tags: ['companies'],
+          response: { 200: z.object({ data: z.array(companySchema), nextCursor: z.null() }) },
+        },
+      },
       async (req) => ({ data: await svc.list(req.principal!), nextCursor: null }),
     );
     app.post(
       '/companies',
       {
         config: { company: false },
-        schema: { tags: ['companies'], summary: 'Create a company (platform admin); its creator becomes its admin', body: companyCreateSchema, response: { 201: companySchema, ...errors } },
+        schema: {
+          tags: ['companies'],
+          summary: 'Create a company (platform admin); its creator becomes its admin',
+          body: companyCreateSchema,
+          response: { 201: companySchema, ...errors },
+        },
       },
       async (req, reply) => {
         const r = await svc.create(req.principal!, req.body, idempotencyOf(req), req.id, req.lang);
@@ -28,14 +39,22 @@ export const companyRoutes =
     );
     app.get(
       '/companies/:id',
-      { config: { company: false }, schema: { tags: ['companies'], params: idParam, response: { 200: companySchema, ...errors } } },
+      {
+        config: { company: false },
+        schema: { tags: ['companies'], params: idParam, response: { 200: companySchema, ...errors } },
+      },
       async (req) => svc.get(req.principal!, req.params.id),
     );
     app.patch(
       '/companies/:id',
       {
         config: { company: false },
-        schema: { tags: ['companies'], params: idParam, body: companyPatchSchema, response: { 200: companySchema, ...errors } },
+        schema: {
+          tags: ['companies'],
+          params: idParam,
+          body: companyPatchSchema,
+          response: { 200: companySchema, ...errors },
+        },
       },
       async (req) => svc.update(req.principal!, req.params.id, req.body, req.id, req.lang),
     );

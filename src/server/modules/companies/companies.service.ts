@@ -48,7 +48,9 @@ export function createCompanyService({ run }: { run: Runner }) {
     async list(p: Principal): Promise<Company[]> {
       const ids = p.memberships.map((m) => m.id);
       if (!ids.length) return [];
-      return run.read(async (db) => (await db.select().from(companies).where(inArray(companies.id, ids)).orderBy(companies.name)).map(toDto));
+      return run.read(async (db) =>
+        (await db.select().from(companies).where(inArray(companies.id, ids)).orderBy(companies.name)).map(toDto),
+      );
     },
 
     async get(p: Principal, id: string): Promise<Company> {
@@ -66,12 +68,20 @@ export function createCompanyService({ run }: { run: Runner }) {
         const id = uuidv7();
         const now = new Date();
         await tx.insert(companies).values({ id, ...input, createdAt: now, updatedAt: now });
-        await tx.insert(companyUsers).values({ companyId: id, userId: p.userId, roles: ['admin'], isDefault: p.memberships.length === 0 });
+        await tx
+          .insert(companyUsers)
+          .values({ companyId: id, userId: p.userId, roles: ['admin'], isDefault: p.memberships.length === 0 });
         return toDto((await tx.select().from(companies).where(eq(companies.id, id)))[0]!);
       });
     },
 
-    async update(p: Principal, id: string, patch: Partial<CompanyCreate>, requestId: string, lang: Lang): Promise<Company> {
+    async update(
+      p: Principal,
+      id: string,
+      patch: Partial<CompanyCreate>,
+      requestId: string,
+      lang: Lang,
+    ): Promise<Company> {
       const ctx = principalCtx(p, id, requestId, lang);
       if (!p.memberships.some((m) => m.id === id)) throw notFound();
       if (!can(ctx.roles, 'company:write')) throw forbidden();
@@ -81,7 +91,10 @@ export function createCompanyService({ run }: { run: Runner }) {
         const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
         const merged = companyCreateSchema.safeParse({ ...current, ...defined });
         if (!merged.success) throw new DomainError('validation_failed', 422, zodFieldErrors(merged.error.issues));
-        await tx.update(companies).set({ ...merged.data, updatedAt: new Date() }).where(eq(companies.id, id));
+        await tx
+          .update(companies)
+          .set({ ...merged.data, updatedAt: new Date() })
+          .where(eq(companies.id, id));
         return (await findCompany(tx, id))!;
       });
     },
@@ -93,7 +106,10 @@ export function createCompanyService({ run }: { run: Runner }) {
           .insert(companyUsers)
           .values({ companyId: ctx.companyId, userId, roles, isDefault: false })
           .onConflictDoUpdate({ target: [companyUsers.companyId, companyUsers.userId], set: { roles } });
-        const others = await tx.select().from(companyUsers).where(and(eq(companyUsers.userId, userId), eq(companyUsers.isDefault, true)));
+        const others = await tx
+          .select()
+          .from(companyUsers)
+          .where(and(eq(companyUsers.userId, userId), eq(companyUsers.isDefault, true)));
         if (!others.length)
           await tx
             .update(companyUsers)

@@ -96,7 +96,11 @@ export async function findIdByCode(q: Queryable, companyId: string, code: string
   return r?.id ?? null;
 }
 
-export type CustomerFilter = { q?: string | undefined; countryCode?: string | undefined; accountManagerId?: string | undefined };
+export type CustomerFilter = {
+  q?: string | undefined;
+  countryCode?: string | undefined;
+  accountManagerId?: string | undefined;
+};
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
@@ -116,7 +120,9 @@ function filterWhere(companyId: string, f: CustomerFilter): SQL {
   }
   if (f.countryCode) conds.push(eq(customers.countryCode, f.countryCode.toUpperCase()));
   if (f.accountManagerId)
-    conds.push(or(eq(customers.accountManagerId, f.accountManagerId), eq(customers.backupManagerId, f.accountManagerId)));
+    conds.push(
+      or(eq(customers.accountManagerId, f.accountManagerId), eq(customers.backupManagerId, f.accountManagerId)),
+    );
   return and(...conds)!;
 }
 

@@ -65,4 +65,3 @@ export const customerRoutes =
       async (req) => svc.update(ctxOf(req), req.params.id, req.body),
     );
   };
-

@@ -5,12 +5,7 @@ import type { Ctx, Idempotency, Runner } from '@server/platform/db/runner';
 import { DomainError, notFound, zodFieldErrors } from '@server/platform/errors';
 import { parseSort } from '@server/platform/http/pagination';
 import { companyUsers } from '@server/platform/platform.schema';
-import {
-  customerCreateSchema,
-  type Customer,
-  type CustomerCreate,
-  type CustomerPatch,
-} from '@shared/api/customers';
+import { customerCreateSchema, type Customer, type CustomerCreate, type CustomerPatch } from '@shared/api/customers';
 import * as repo from './customers.repo';
 import { customerContacts, customers, customerShipTos } from './customers.schema';
 
@@ -35,19 +30,36 @@ export function createCustomerService({ run }: { run: Runner }) {
 
   async function assertCodeFree(tx: Tx, ctx: Ctx, code: string, selfId?: string) {
     const other = await repo.findIdByCode(tx, ctx.companyId, code);
-    if (other && other !== selfId) throw new DomainError('duplicate_code', 409, [{ path: 'code', code: 'duplicate_code' }]);
+    if (other && other !== selfId)
+      throw new DomainError('duplicate_code', 409, [{ path: 'code', code: 'duplicate_code' }]);
   }
 
   /** A customer always has exactly one default ship-to: the billing address when none is given. */
   function normalizeShipTos(c: CustomerCreate): ShipToIn[] {
     const list = c.shipTos.length
       ? c.shipTos
-      : [{ code: 'PRINCIPAL', name: c.name, isDefault: true, gln: null, address: c.billingAddress, deliveryWeekdays: null, constraints: [] }];
+      : [
+          {
+            code: 'PRINCIPAL',
+            name: c.name,
+            isDefault: true,
+            gln: null,
+            address: c.billingAddress,
+            deliveryWeekdays: null,
+            constraints: [],
+          },
+        ];
     if (!list.some((s) => s.isDefault)) return list.map((s, i) => ({ ...s, isDefault: i === 0 }));
     return list;
   }
 
-  async function writeChildren(tx: Tx, ctx: Ctx, customerId: string, shipTos: ShipToIn[] | undefined, contacts: ContactIn[] | undefined) {
+  async function writeChildren(
+    tx: Tx,
+    ctx: Ctx,
+    customerId: string,
+    shipTos: ShipToIn[] | undefined,
+    contacts: ContactIn[] | undefined,
+  ) {
     if (shipTos) {
       const keep = shipTos.map((s) => s.id).filter((x): x is string => !!x);
       await tx
@@ -74,7 +86,11 @@ export function createCustomerService({ run }: { run: Runner }) {
         await tx
           .insert(customerShipTos)
           .values({ companyId: ctx.companyId, id, customerId, ...values })
-          .onConflictDoUpdate({ target: [customerShipTos.companyId, customerShipTos.id], set: values, setWhere: eq(customerShipTos.customerId, customerId) });
+          .onConflictDoUpdate({
+            target: [customerShipTos.companyId, customerShipTos.id],
+            set: values,
+            setWhere: eq(customerShipTos.customerId, customerId),
+          });
       }
     }
     if (contacts) {
@@ -93,7 +109,11 @@ export function createCustomerService({ run }: { run: Runner }) {
         await tx
           .insert(customerContacts)
           .values({ companyId: ctx.companyId, id: k.id ?? uuidv7(), customerId, ...values })
-          .onConflictDoUpdate({ target: [customerContacts.companyId, customerContacts.id], set: values, setWhere: eq(customerContacts.customerId, customerId) });
+          .onConflictDoUpdate({
+            target: [customerContacts.companyId, customerContacts.id],
+            set: values,
+            setWhere: eq(customerContacts.customerId, customerId),
+          });
       }
     }
   }
@@ -173,9 +193,14 @@ export function createCustomerService({ run }: { run: Runner }) {
           ctx,
           id,
           patch.shipTos !== undefined
-            ? normalizeShipTos({ ...next, shipTos: next.shipTos.map((s) => (s.id && ownShip.has(s.id) ? s : { ...s, id: undefined })) })
+            ? normalizeShipTos({
+                ...next,
+                shipTos: next.shipTos.map((s) => (s.id && ownShip.has(s.id) ? s : { ...s, id: undefined })),
+              })
             : undefined,
-          patch.contacts !== undefined ? next.contacts.map((k) => (k.id && ownContacts.has(k.id) ? k : { ...k, id: undefined })) : undefined,
+          patch.contacts !== undefined
+            ? next.contacts.map((k) => (k.id && ownContacts.has(k.id) ? k : { ...k, id: undefined }))
+            : undefined,
         );
         return (await repo.findById(tx, ctx.companyId, id))!;
       });
@@ -187,7 +212,15 @@ export function createCustomerService({ run }: { run: Runner }) {
       return c;
     },
 
-    async list(ctx: Ctx, query: { limit: number; cursor?: string | undefined; q?: string | undefined; sort?: string | undefined } & repo.CustomerFilter) {
+    async list(
+      ctx: Ctx,
+      query: {
+        limit: number;
+        cursor?: string | undefined;
+        q?: string | undefined;
+        sort?: string | undefined;
+      } & repo.CustomerFilter,
+    ) {
       const sort = parseSort(query.sort, repo.customerSortColumns, 'code');
       return run.read((db) => repo.list(db, ctx.companyId, query, sort, query.limit, query.cursor));
     },

@@ -23,7 +23,11 @@ export type CompanyUser = z.infer<typeof userSchema>;
 const userCreate = z.object({
   email,
   name: requiredText(200),
-  password: z.string().min(10).max(200).refine((s) => /\D/.test(s), issue('invalid_value')),
+  password: z
+    .string()
+    .min(10)
+    .max(200)
+    .refine((s) => /\D/.test(s), issue('invalid_value')),
   roles: z.array(z.enum(roles)).min(1),
   locale: z.enum(['fr', 'en']).default('fr'),
 });
@@ -34,7 +38,13 @@ export function createUserService({ run }: { run: Runner }) {
   const list = (ctx: Ctx): Promise<CompanyUser[]> =>
     run.read((db) =>
       db
-        .select({ id: users.id, email: users.email, name: users.name, roles: companyUsers.roles, absent: companyUsers.absent })
+        .select({
+          id: users.id,
+          email: users.email,
+          name: users.name,
+          roles: companyUsers.roles,
+          absent: companyUsers.absent,
+        })
         .from(companyUsers)
         .innerJoin(users, eq(users.id, companyUsers.userId))
         .where(eq(companyUsers.companyId, ctx.companyId))
@@ -46,29 +56,46 @@ export function createUserService({ run }: { run: Runner }) {
     async create(ctx: Ctx, input: z.infer<typeof userCreate>, idem: ReturnType<typeof idempotencyOf>) {
       const passwordHash = await hashPassword(input.password);
       return run.runIdempotent(ctx, idem, 201, async (tx) => {
-        const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${input.email})`);
+        const [existing] = await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(sql`lower(${users.email}) = lower(${input.email})`);
         const id = existing?.id ?? uuidv7();
-        if (!existing) await tx.insert(users).values({ id, email: input.email, name: input.name, passwordHash, locale: input.locale });
+        if (!existing)
+          await tx
+            .insert(users)
+            .values({ id, email: input.email, name: input.name, passwordHash, locale: input.locale });
         const [member] = await tx
           .select()
           .from(companyUsers)
           .where(and(eq(companyUsers.companyId, ctx.companyId), eq(companyUsers.userId, id)));
         if (member) throw new DomainError('conflict', 409, [{ path: 'email', code: 'duplicate_value' }]);
         const hasDefault = existing
-          ? (await tx.select().from(companyUsers).where(and(eq(companyUsers.userId, id), eq(companyUsers.isDefault, true)))).length > 0
+          ? (
+              await tx
+                .select()
+                .from(companyUsers)
+                .where(and(eq(companyUsers.userId, id), eq(companyUsers.isDefault, true)))
+            ).length > 0
           : false;
-        await tx.insert(companyUsers).values({ companyId: ctx.companyId, userId: id, roles: input.roles, isDefault: !hasDefault });
+        await tx
+          .insert(companyUsers)
+          .values({ companyId: ctx.companyId, userId: id, roles: input.roles, isDefault: !hasDefault });
         return { id, email: input.email, name: existing ? input.name : input.name, roles: input.roles, absent: false };
       });
     },
     async update(ctx: Ctx, id: string, patch: z.infer<typeof userPatch>): Promise<CompanyUser> {
       const self = ctx.userId === id;
       if (patch.roles && !can(ctx.roles, 'users:write')) throw forbidden();
-      if (patch.absent !== undefined && !self && !can(ctx.roles, 'users:write') && !ctx.roles.includes('adv_manager')) throw forbidden();
+      if (patch.absent !== undefined && !self && !can(ctx.roles, 'users:write') && !ctx.roles.includes('adv_manager'))
+        throw forbidden();
       return run.run(ctx, async (tx) => {
         const updated = await tx
           .update(companyUsers)
-          .set({ ...(patch.roles ? { roles: patch.roles } : {}), ...(patch.absent !== undefined ? { absent: patch.absent } : {}) })
+          .set({
+            ...(patch.roles ? { roles: patch.roles } : {}),
+            ...(patch.absent !== undefined ? { absent: patch.absent } : {}),
+          })
           .where(and(eq(companyUsers.companyId, ctx.companyId), eq(companyUsers.userId, id)))
           .returning();
         if (!updated.length) throw notFound();
@@ -87,12 +114,23 @@ export const userRoutes =
   async (app) => {
     app.get(
       '/users',
-      { config: { permission: 'users:read' }, schema: { tags: ['users'], response: { 200: z.object({ data: z.array(userSchema), nextCursor: z.null() }) } } },
+      {
+        config: { permission: 'users:read' },
+        schema: { tags: ['users'], response: { 200: z.object({ data: z.array(userSchema), nextCursor: z.null() }) } },
+      },
       async (req) => ({ data: await svc.list(ctxOf(req)), nextCursor: null }),
     );
     app.post(
       '/users',
-      { config: { permission: 'users:write' }, schema: { tags: ['users'], summary: 'Add a user to the company', body: userCreate, response: { 201: userSchema, ...errors } } },
+      {
+        config: { permission: 'users:write' },
+        schema: {
+          tags: ['users'],
+          summary: 'Add a user to the company',
+          body: userCreate,
+          response: { 201: userSchema, ...errors },
+        },
+      },
       async (req, reply) => {
         const r = await svc.create(ctxOf(req), req.body, idempotencyOf(req));
         return reply.status(r.status).send(r.body);
@@ -100,7 +138,16 @@ export const userRoutes =
     );
     app.patch(
       '/users/:id',
-      { config: { permission: 'users:read' }, schema: { tags: ['users'], summary: 'Change roles (admin) or mark absent', params: idParam, body: userPatch, response: { 200: userSchema, ...errors } } },
+      {
+        config: { permission: 'users:read' },
+        schema: {
+          tags: ['users'],
+          summary: 'Change roles (admin) or mark absent',
+          params: idParam,
+          body: userPatch,
+          response: { 200: userSchema, ...errors },
+        },
+      },
       async (req) => svc.update(ctxOf(req), req.params.id, req.body),
     );
   };

@@ -43,7 +43,11 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
  */
 export function parseJsonKeepingDecimals(text: string | null): unknown {
   if (text === null) return null;
-  return JSON.parse(text.replace(/("(?:[^"\\]|\\.)*")|(-?\d+\.\d+(?:[eE][+-]?\d+)?)/g, (m, str: string | undefined) => (str ? m : `"${m}"`)));
+  return JSON.parse(
+    text.replace(/("(?:[^"\\]|\\.)*")|(-?\d+\.\d+(?:[eE][+-]?\d+)?)/g, (m, str: string | undefined) =>
+      str ? m : `"${m}"`,
+    ),
+  );
 }
 
 export async function readAudit(
@@ -55,7 +59,12 @@ export async function readAudit(
   before?: number,
 ): Promise<{ data: AuditEntry[]; nextCursor: string | null }> {
   const found = await q
-    .select({ a: auditLog, actorName: users.name, changesText: sql<string | null>`${auditLog.changes}::text`, snapshotText: sql<string | null>`${auditLog.snapshot}::text` })
+    .select({
+      a: auditLog,
+      actorName: users.name,
+      changesText: sql<string | null>`${auditLog.changes}::text`,
+      snapshotText: sql<string | null>`${auditLog.snapshot}::text`,
+    })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(
@@ -97,20 +106,27 @@ export const auditRoutes =
         config: { permission: 'audit:read' },
         schema: {
           tags: ['audit'],
-          summary: 'The history of one record (and of its sub-records, e.g. a customer’s ship-tos): who, when, what changed',
+          summary:
+            'The history of one record (and of its sub-records, e.g. a customer’s ship-tos): who, when, what changed',
           querystring: z.object({
             entityType: z.string().min(1).max(60),
             entityId: z.string().uuid(),
             limit: z.coerce.number().int().min(1).max(500).default(50),
             cursor: z.string().regex(/^\d+$/).optional(),
           }),
-          response: { 200: z.object({ data: z.array(auditEntrySchema), nextCursor: z.string().nullable() }), 401: problemSchema, 403: problemSchema },
+          response: {
+            200: z.object({ data: z.array(auditEntrySchema), nextCursor: z.string().nullable() }),
+            401: problemSchema,
+            403: problemSchema,
+          },
         },
       },
       async (req) => {
         const ctx: Ctx = ctxOf(req);
         const q = req.query;
-        return run.read((db) => readAudit(db, ctx.companyId, q.entityType, q.entityId, q.limit, q.cursor ? Number(q.cursor) : undefined));
+        return run.read((db) =>
+          readAudit(db, ctx.companyId, q.entityType, q.entityId, q.limit, q.cursor ? Number(q.cursor) : undefined),
+        );
       },
     );
   };

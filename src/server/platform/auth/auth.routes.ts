@@ -11,13 +11,23 @@ import { SESSION_TTL_MS } from './auth.service';
 const loginRateLimit = {
   max: 10,
   timeWindow: 60_000,
-  keyGenerator: (req: FastifyRequest) => `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+  keyGenerator: (req: FastifyRequest) =>
+    `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
 };
 
 function sessionBody(p: Principal, companyHeader: string | undefined, csrfToken: string) {
-  const current = (companyHeader && p.memberships.find((m) => m.id === companyHeader)) || p.memberships.find((m) => m.isDefault) || p.memberships[0];
+  const current =
+    (companyHeader && p.memberships.find((m) => m.id === companyHeader)) ||
+    p.memberships.find((m) => m.isDefault) ||
+    p.memberships[0];
   return {
-    user: { id: p.userId, email: p.email, name: p.name, roles: current?.roles ?? (p.isAdmin ? ['admin'] : []), locale: p.locale },
+    user: {
+      id: p.userId,
+      email: p.email,
+      name: p.name,
+      roles: current?.roles ?? (p.isAdmin ? ['admin'] : []),
+      locale: p.locale,
+    },
     companies: p.memberships.map((m) => ({ id: m.id, name: m.name, roles: m.roles })),
     companyId: current?.id ?? null,
     csrfToken,
@@ -70,7 +80,12 @@ export const authRoutes =
     app.get(
       '/auth/me',
       { config: { company: false }, schema: { tags: ['auth'], response: { 200: sessionSchema, 401: problemSchema } } },
-      async (req) => sessionBody(req.principal!, req.headers['relais-company'] as string | undefined, req.principal!.csrfToken ?? ''),
+      async (req) =>
+        sessionBody(
+          req.principal!,
+          req.headers['relais-company'] as string | undefined,
+          req.principal!.csrfToken ?? '',
+        ),
     );
 
     app.post(
@@ -90,7 +105,12 @@ export const authRoutes =
         const t = await auth.createToken(user.id, req.body.name);
         const p = (await auth.fromToken(t.token))!;
         const body = sessionBody(p, req.headers['relais-company'] as string | undefined, '');
-        return { token: t.token, user: { id: p.userId, email: p.email, roles: body.user.roles }, companyId: body.companyId, expiresAt: t.expiresAt.toISOString() };
+        return {
+          token: t.token,
+          user: { id: p.userId, email: p.email, roles: body.user.roles },
+          companyId: body.companyId,
+          expiresAt: t.expiresAt.toISOString(),
+        };
       },
     );
   };

@@ -22,14 +22,21 @@ export type Runner = {
   /** One business command = one transaction: sets the audit actor, runs fn, commits; then wakes the workers. */
   run<T>(ctx: Ctx, fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** The same, for a creating command with an Idempotency-Key: replays the stored response for a repeated key. */
-  runIdempotent<T>(ctx: Ctx, idem: Idempotency | null, status: number, fn: (tx: Tx) => Promise<T>): Promise<{ status: number; body: T; replayed: boolean }>;
+  runIdempotent<T>(
+    ctx: Ctx,
+    idem: Idempotency | null,
+    status: number,
+    fn: (tx: Tx) => Promise<T>,
+  ): Promise<{ status: number; body: T; replayed: boolean }>;
   /** Read-only work, outside any command. */
   read<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   db: Db;
 };
 
 export function hashBody(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${path}\n${stableJson(body)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method} ${path}\n${stableJson(body)}`)
+    .digest('hex');
 }
 
 function stableJson(v: unknown): string {

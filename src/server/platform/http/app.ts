@@ -55,15 +55,24 @@ export type AppOptions = {
 /** The request context that services take: company, actor, roles, language. */
 export function ctxOf(req: FastifyRequest): Ctx {
   if (!req.companyId) throw new DomainError('no_company', 403);
-  return { companyId: req.companyId, userId: req.principal?.userId ?? null, roles: req.roles, requestId: req.id, lang: req.lang };
+  return {
+    companyId: req.companyId,
+    userId: req.principal?.userId ?? null,
+    roles: req.roles,
+    requestId: req.id,
+    lang: req.lang,
+  };
 }
 
 /** The Idempotency-Key of a creating POST, validated; null when absent. */
-export function idempotencyOf(req: FastifyRequest): { key: string; method: string; path: string; body: unknown } | null {
+export function idempotencyOf(
+  req: FastifyRequest,
+): { key: string; method: string; path: string; body: unknown } | null {
   const raw = req.headers['idempotency-key'];
   if (raw === undefined) return null;
   const key = Array.isArray(raw) ? raw[0] : raw;
-  if (!key || key.length > 200) throw new DomainError('validation_failed', 400, [{ path: 'Idempotency-Key', code: 'invalid_idempotency_key' }]);
+  if (!key || key.length > 200)
+    throw new DomainError('validation_failed', 400, [{ path: 'Idempotency-Key', code: 'invalid_idempotency_key' }]);
   return { key, method: req.method, path: req.routeOptions.url ?? req.url, body: req.rawBody ?? req.body };
 }
 
@@ -171,7 +180,8 @@ export async function buildHttp(opts: AppOptions): Promise<FastifyInstance> {
     } else {
       const e = err as { statusCode?: number; code?: string; message?: string };
       const status = e.statusCode ?? 500;
-      if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (status === 400 && err instanceof SyntaxError)) body = problem('invalid_json', 400, lang);
+      if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (status === 400 && err instanceof SyntaxError))
+        body = problem('invalid_json', 400, lang);
       else if (status === 413) body = problem('payload_too_large', 413, lang);
       else if (status >= 400 && status < 500) {
         body = { ...problem((e.code ?? 'bad_request').toLowerCase(), status, lang), detail: e.message ?? '' };

@@ -15,7 +15,9 @@ export function parseSort(sort: string | undefined, allowed: Record<string, Sort
 }
 
 export const encodeCursor = (sortValue: unknown, id: string) =>
-  Buffer.from(JSON.stringify([sortValue instanceof Date ? sortValue.toISOString() : sortValue, id])).toString('base64url');
+  Buffer.from(JSON.stringify([sortValue instanceof Date ? sortValue.toISOString() : sortValue, id])).toString(
+    'base64url',
+  );
 
 function decodeCursor(cursor: string): [unknown, string] {
   try {

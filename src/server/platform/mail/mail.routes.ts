@@ -46,8 +46,15 @@ export const mailRoutes =
         config: { permission: 'mails:read' },
         schema: {
           tags: ['mails'],
-          querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), cursor: z.string().uuid().optional() }),
-          response: { 200: z.object({ data: z.array(mailSummary), nextCursor: z.string().nullable() }), 401: problemSchema, 403: problemSchema },
+          querystring: z.object({
+            limit: z.coerce.number().int().min(1).max(500).default(50),
+            cursor: z.string().uuid().optional(),
+          }),
+          response: {
+            200: z.object({ data: z.array(mailSummary), nextCursor: z.string().nullable() }),
+            401: problemSchema,
+            403: problemSchema,
+          },
         },
       },
       async (req) => {
@@ -56,7 +63,12 @@ export const mailRoutes =
           db
             .select()
             .from(mailMessages)
-            .where(and(eq(mailMessages.companyId, companyId), req.query.cursor ? lt(mailMessages.id, req.query.cursor) : sql`true`))
+            .where(
+              and(
+                eq(mailMessages.companyId, companyId),
+                req.query.cursor ? lt(mailMessages.id, req.query.cursor) : sql`true`,
+              ),
+            )
             .orderBy(desc(mailMessages.id))
             .limit(req.query.limit + 1),
         );
@@ -67,7 +79,10 @@ export const mailRoutes =
     );
     app.get(
       '/mails/:id',
-      { config: { permission: 'mails:read' }, schema: { tags: ['mails'], params: idParam, response: { 200: mailDetail, 404: problemSchema } } },
+      {
+        config: { permission: 'mails:read' },
+        schema: { tags: ['mails'], params: idParam, response: { 200: mailDetail, 404: problemSchema } },
+      },
       async (req) => {
         const { companyId } = ctxOf(req);
         const [m] = await run.read((db) =>
@@ -83,7 +98,11 @@ export const mailRoutes =
           cc: m.cc,
           text: m.text,
           html: m.html,
-          attachments: atts.map((a) => ({ filename: a.filename, contentType: a.contentType, size: Buffer.from(a.contentBase64, 'base64').length })),
+          attachments: atts.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            size: Buffer.from(a.contentBase64, 'base64').length,
+          })),
         };
       },
     );

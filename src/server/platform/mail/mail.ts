@@ -54,11 +54,13 @@ export function createMailHandler(opts: { smtpUrl: string | undefined; from: str
         .where(and(eq(mailMessages.companyId, job.companyId), eq(mailMessages.id, mailId)));
       return;
     }
-    const attachments = (mail.attachments as { filename: string; contentType: string; contentBase64: string }[]).map((a) => ({
-      filename: a.filename,
-      contentType: a.contentType,
-      content: Buffer.from(a.contentBase64, 'base64'),
-    }));
+    const attachments = (mail.attachments as { filename: string; contentType: string; contentBase64: string }[]).map(
+      (a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: Buffer.from(a.contentBase64, 'base64'),
+      }),
+    );
     try {
       const info = await transport.sendMail({
         from: opts.from,

@@ -30,7 +30,10 @@ export async function enqueue(tx: Tx, companyId: string, msg: OutboxMessage): Pr
   return id;
 }
 
-export type JobHandler = (job: { companyId: string; id: string; topic: string; payload: Record<string, unknown>; attempts: number }, db: Db) => Promise<void>;
+export type JobHandler = (
+  job: { companyId: string; id: string; topic: string; payload: Record<string, unknown>; attempts: number },
+  db: Db,
+) => Promise<void>;
 
 type ClaimedRow = { company_id: string; id: string; topic: string; payload: Record<string, unknown>; attempts: number };
 
@@ -42,7 +45,11 @@ export const MAX_ATTEMPTS = 10;
  * The in-process worker: claims due rows with SKIP LOCKED (so any number of workers can run), runs their handler,
  * marks them done or schedules a retry. Rows survive restarts: a claimed row whose lock expired is claimed again.
  */
-export function createOutboxWorker(db: Db, handlers: Record<string, JobHandler>, opts: { pollMs?: number; batch?: number; log?: (msg: string, err?: unknown) => void } = {}) {
+export function createOutboxWorker(
+  db: Db,
+  handlers: Record<string, JobHandler>,
+  opts: { pollMs?: number; batch?: number; log?: (msg: string, err?: unknown) => void } = {},
+) {
   const pollMs = opts.pollMs ?? 1000;
   const batch = opts.batch ?? 20;
   const log = opts.log ?? (() => {});
@@ -68,7 +75,10 @@ export function createOutboxWorker(db: Db, handlers: Record<string, JobHandler>,
       const handler = handlers[job.topic];
       try {
         if (!handler) throw new Error(`no handler for topic ${job.topic}`);
-        await handler({ companyId: job.company_id, id: job.id, topic: job.topic, payload: job.payload, attempts: job.attempts }, db);
+        await handler(
+          { companyId: job.company_id, id: job.id, topic: job.topic, payload: job.payload, attempts: job.attempts },
+          db,
+        );
         await db
           .update(outbox)
           .set({ status: 'done', processedAt: new Date(), lockedUntil: null, lastError: null })

@@ -1,9 +1,22 @@
-import { Alert, Anchor, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconLogin } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '@web/api/client';
+import { isApiError } from '@web/client/api';
 import { useAuth } from '@web/auth/AuthProvider';
 import { BrandMark } from '@web/components/BrandMark';
 import { setLanguage } from '@web/i18n';
@@ -79,7 +92,13 @@ export function LoginPage() {
                 data-testid="login-password"
                 {...form.getInputProps('password')}
               />
-              <Button type="submit" fullWidth loading={submitting} leftSection={<IconLogin size={16} />} data-testid="login-submit">
+              <Button
+                type="submit"
+                fullWidth
+                loading={submitting}
+                leftSection={<IconLogin size={16} />}
+                data-testid="login-submit"
+              >
                 {t('login.submit')}
               </Button>
             </Stack>
@@ -89,13 +108,27 @@ export function LoginPage() {
           {t('login.demoHint')}
         </Text>
         <Group justify="center" mt="xs" gap="xs">
-          <Anchor component="button" type="button" size="xs" c={i18n.language === 'fr' ? 'dark' : 'dimmed'} fw={i18n.language === 'fr' ? 700 : 400} onClick={() => setLanguage('fr')}>
+          <Anchor
+            component="button"
+            type="button"
+            size="xs"
+            c={i18n.language === 'fr' ? 'dark' : 'dimmed'}
+            fw={i18n.language === 'fr' ? 700 : 400}
+            onClick={() => setLanguage('fr')}
+          >
             Français
           </Anchor>
           <Text size="xs" c="dimmed">
             ·
           </Text>
-          <Anchor component="button" type="button" size="xs" c={i18n.language === 'en' ? 'dark' : 'dimmed'} fw={i18n.language === 'en' ? 700 : 400} onClick={() => setLanguage('en')}>
+          <Anchor
+            component="button"
+            type="button"
+            size="xs"
+            c={i18n.language === 'en' ? 'dark' : 'dimmed'}
+            fw={i18n.language === 'en' ? 700 : 400}
+            onClick={() => setLanguage('en')}
+          >
             English
           </Anchor>
         </Group>

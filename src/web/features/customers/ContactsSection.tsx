@@ -36,16 +36,33 @@ export function ContactsSection({ form }: { form: CustomerForm }) {
             <Paper key={c.key} withBorder p="xs" bg="var(--mantine-color-gray-0)" data-testid={`contact-${i}`}>
               <Grid gap="sm" align="flex-end">
                 <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
-                  <TextInput label={t('fields.contact.name')} withAsterisk {...form.getInputProps(`contacts.${i}.name`)} />
+                  <TextInput
+                    label={t('fields.contact.name')}
+                    withAsterisk
+                    {...form.getInputProps(`contacts.${i}.name`)}
+                  />
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, sm: 6, lg: 2 }}>
-                  <Select label={t('fields.contact.role')} data={roles} allowDeselect={false} {...form.getInputProps(`contacts.${i}.role`)} />
+                  <Select
+                    label={t('fields.contact.role')}
+                    data={roles}
+                    allowDeselect={false}
+                    {...form.getInputProps(`contacts.${i}.role`)}
+                  />
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
-                  <TextInput label={t('fields.contact.email')} type="email" {...form.getInputProps(`contacts.${i}.email`)} />
+                  <TextInput
+                    label={t('fields.contact.email')}
+                    type="email"
+                    {...form.getInputProps(`contacts.${i}.email`)}
+                  />
                 </Grid.Col>
                 <Grid.Col span={{ base: 10, sm: 5, lg: 2 }}>
-                  <TextInput label={t('fields.contact.phone')} type="tel" {...form.getInputProps(`contacts.${i}.phone`)} />
+                  <TextInput
+                    label={t('fields.contact.phone')}
+                    type="tel"
+                    {...form.getInputProps(`contacts.${i}.phone`)}
+                  />
                 </Grid.Col>
                 <Grid.Col span={{ base: 2, sm: 1, lg: 1 }}>
                   <Tooltip label={t('customers.contact.remove')}>

@@ -3,7 +3,7 @@ import { IconEdit, IconHistory, IconId } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { Customer, PaymentTerms } from '@web/api/types';
+import type { Customer, PaymentTerms } from '@web/client/types';
 import { useAuth } from '@web/auth/AuthProvider';
 import { AddressBlock } from '@web/components/AddressBlock';
 import { AuditTrail } from '@web/components/AuditTrail';
@@ -49,13 +49,22 @@ export function CustomerDetailPage() {
         crumbs={[{ label: t('nav.customers'), to: '/customers' }, { label: c.name }]}
         actions={
           canEdit && (
-            <Button component={Link} to={`/customers/${c.id}/edit`} leftSection={<IconEdit size={16} />} data-testid="customer-edit">
+            <Button
+              component={Link}
+              to={`/customers/${c.id}/edit`}
+              leftSection={<IconEdit size={16} />}
+              data-testid="customer-edit"
+            >
               {t('common.edit')}
             </Button>
           )
         }
       />
-      <Tabs value={tab} onChange={(v) => setParams(v === 'history' ? { tab: 'history' } : {}, { replace: true })} keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(v) => setParams(v === 'history' ? { tab: 'history' } : {}, { replace: true })}
+        keepMounted={false}
+      >
         <Tabs.List mb="md">
           <Tabs.Tab value="details" leftSection={<IconId size={16} />}>
             {t('customers.tabs.details')}
@@ -98,9 +107,15 @@ function CustomerDetails({ c }: { c: Customer }) {
               <DataItem label={t('fields.siren')} value={c.siren} testId="customer-siren" />
               <DataItem label={t('fields.siret')} value={c.siret} />
               <DataItem label={t('fields.vatNumber')} value={c.vatNumber} />
-              <DataItem label={t('fields.countryCode')} value={`${countryName(c.countryCode, lang)} (${c.countryCode})`} />
+              <DataItem
+                label={t('fields.countryCode')}
+                value={`${countryName(c.countryCode, lang)} (${c.countryCode})`}
+              />
               <DataItem label={t('fields.currency')} value={c.currency} />
-              <DataItem label={t('fields.language')} value={t(`languages.${c.language}`, { defaultValue: c.language })} />
+              <DataItem
+                label={t('fields.language')}
+                value={t(`languages.${c.language}`, { defaultValue: c.language })}
+              />
               <DataItem label={t('fields.gln')} value={c.gln} />
             </DataGrid>
           </FormSection>
@@ -116,9 +131,18 @@ function CustomerDetails({ c }: { c: Customer }) {
               <DataItem label={t('fields.paymentTerms.label')} value={paymentTermsText(c.paymentTerms, t)} />
               <DataItem
                 label={t('fields.creditLimit')}
-                value={c.creditLimit ? <span className="relais-num">{formatMoney(c.creditLimit, lang, c.currency)}</span> : t('customers.noCreditLimit')}
+                value={
+                  c.creditLimit ? (
+                    <span className="relais-num">{formatMoney(c.creditLimit, lang, c.currency)}</span>
+                  ) : (
+                    t('customers.noCreditLimit')
+                  )
+                }
               />
-              <DataItem label={t('fields.requiresPoNumber')} value={c.requiresPoNumber ? t('common.yes') : t('common.no')} />
+              <DataItem
+                label={t('fields.requiresPoNumber')}
+                value={c.requiresPoNumber ? t('common.yes') : t('common.no')}
+              />
               <DataItem
                 label={t('fields.productCodeRule')}
                 value={
@@ -239,7 +263,8 @@ function CustomerDetails({ c }: { c: Customer }) {
       </FormSection>
 
       <Text size="xs" c="dimmed">
-        {t('common.createdAt', { date: formatDateTime(c.createdAt, lang) })} · {t('common.updatedAt', { date: formatDateTime(c.updatedAt, lang) })}
+        {t('common.createdAt', { date: formatDateTime(c.createdAt, lang) })} ·{' '}
+        {t('common.updatedAt', { date: formatDateTime(c.updatedAt, lang) })}
       </Text>
     </Stack>
   );

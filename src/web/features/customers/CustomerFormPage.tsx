@@ -1,11 +1,23 @@
-import { Alert, Button, Checkbox, Grid, Group, List, NumberInput, Paper, Select, Stack, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  List,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconDeviceFloppy } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { newIdempotencyKey, type ProblemFieldError } from '@web/api/client';
-import type { Customer } from '@web/api/types';
+import { newIdempotencyKey, type ProblemFieldError } from '@web/client/api';
+import type { Customer } from '@web/client/types';
 import { useAuth } from '@web/auth/AuthProvider';
 import { AddressFields } from '@web/components/AddressFields';
 import { FormSection } from '@web/components/FormSection';
@@ -55,7 +67,10 @@ function CustomerFormInner({ customer }: { customer: Customer | undefined }) {
     validate: customerValidation(t),
   });
 
-  const countries = useMemo(() => countryOptions(i18n.language, form.values.countryCode), [i18n.language, form.values.countryCode]);
+  const countries = useMemo(
+    () => countryOptions(i18n.language, form.values.countryCode),
+    [i18n.language, form.values.countryCode],
+  );
   const userOptions = useMemo(
     () =>
       (users.data?.data ?? []).map((u) => ({
@@ -123,7 +138,13 @@ function CustomerFormInner({ customer }: { customer: Customer | undefined }) {
       <form onSubmit={submit} noValidate data-testid="customer-form">
         <Stack gap="md">
           {generalErrors.length > 0 && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle />} title={t('errors.formTitle')} data-testid="form-errors">
+            <Alert
+              color="red"
+              variant="light"
+              icon={<IconAlertCircle />}
+              title={t('errors.formTitle')}
+              data-testid="form-errors"
+            >
               <List size="sm">
                 {generalErrors.map((e, i) => (
                   <List.Item key={i}>{e.message}</List.Item>
@@ -135,16 +156,37 @@ function CustomerFormInner({ customer }: { customer: Customer | undefined }) {
           <FormSection title={t('customers.sections.identity')} testId="customer-identity">
             <Grid gap="sm">
               <Grid.Col span={{ base: 12, sm: 4, md: 3 }}>
-                <TextInput label={t('fields.code')} withAsterisk autoFocus={!customer} data-testid="customer-code" {...form.getInputProps('code')} />
+                <TextInput
+                  label={t('fields.code')}
+                  withAsterisk
+                  autoFocus={!customer}
+                  data-testid="customer-code"
+                  {...form.getInputProps('code')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 8, md: 9 }}>
-                <TextInput label={t('fields.name')} withAsterisk data-testid="customer-name" {...form.getInputProps('name')} />
+                <TextInput
+                  label={t('fields.name')}
+                  withAsterisk
+                  data-testid="customer-name"
+                  {...form.getInputProps('name')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
-                <TextInput label={t('fields.siren')} inputMode="numeric" maxLength={11} {...form.getInputProps('siren')} />
+                <TextInput
+                  label={t('fields.siren')}
+                  inputMode="numeric"
+                  maxLength={11}
+                  {...form.getInputProps('siren')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
-                <TextInput label={t('fields.siret')} inputMode="numeric" maxLength={17} {...form.getInputProps('siret')} />
+                <TextInput
+                  label={t('fields.siret')}
+                  inputMode="numeric"
+                  maxLength={17}
+                  {...form.getInputProps('siret')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
                 <TextInput label={t('fields.vatNumber')} {...form.getInputProps('vatNumber')} />
@@ -169,7 +211,12 @@ function CustomerFormInner({ customer }: { customer: Customer | undefined }) {
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 6, md: 3 }}>
-                <Select label={t('fields.language')} data={languageOptions} allowDeselect={false} {...form.getInputProps('language')} />
+                <Select
+                  label={t('fields.language')}
+                  data={languageOptions}
+                  allowDeselect={false}
+                  {...form.getInputProps('language')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
                 <TextInput label={t('fields.gln')} inputMode="numeric" {...form.getInputProps('gln')} />
@@ -205,7 +252,7 @@ function CustomerFormInner({ customer }: { customer: Customer | undefined }) {
                 <Grid.Col span={{ base: 6, md: 2 }}>
                   <NumberInput
                     label={t('fields.paymentTerms.dayOfMonth')}
-                    description={t('customers.dayOfMonthHint')}
+                    placeholder={t('customers.dayOfMonthHint')}
                     min={1}
                     max={31}
                     allowDecimal={false}
@@ -217,7 +264,7 @@ function CustomerFormInner({ customer }: { customer: Customer | undefined }) {
               <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
                 <TextInput
                   label={t('fields.creditLimit')}
-                  description={t('customers.creditLimitHint')}
+                  placeholder={t('customers.creditLimitHint')}
                   inputMode="decimal"
                   rightSection={form.values.currency}
                   rightSectionWidth={48}
@@ -225,7 +272,10 @@ function CustomerFormInner({ customer }: { customer: Customer | undefined }) {
                 />
               </Grid.Col>
               <Grid.Col span={12}>
-                <Checkbox label={t('fields.requiresPoNumber')} {...form.getInputProps('requiresPoNumber', { type: 'checkbox' })} />
+                <Checkbox
+                  label={t('fields.requiresPoNumber')}
+                  {...form.getInputProps('requiresPoNumber', { type: 'checkbox' })}
+                />
               </Grid.Col>
             </Grid>
           </FormSection>

@@ -4,7 +4,7 @@ import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { Customer } from '@web/api/types';
+import type { Customer } from '@web/client/types';
 import { useAuth } from '@web/auth/AuthProvider';
 import { CursorPager } from '@web/components/CursorPager';
 import { PageHeader } from '@web/components/PageHeader';
@@ -42,7 +42,13 @@ export function CustomersListPage() {
   const country = params.get('countryCode') ?? '';
 
   const pager = useCursorPager(`${q}|${sort}|${country}`);
-  const list = useCustomers({ q: q || undefined, sort, countryCode: country || undefined, cursor: pager.cursor, limit: PAGE_SIZE });
+  const list = useCustomers({
+    q: q || undefined,
+    sort,
+    countryCode: country || undefined,
+    cursor: pager.cursor,
+    limit: PAGE_SIZE,
+  });
   const records = list.data?.data ?? [];
   const filtered = !!(q || country);
   const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
@@ -54,7 +60,12 @@ export function CustomersListPage() {
         subtitle={t('customers.subtitle')}
         actions={
           canEdit && (
-            <Button component={Link} to="/customers/new" leftSection={<IconPlus size={16} />} data-testid="customers-new">
+            <Button
+              component={Link}
+              to="/customers/new"
+              leftSection={<IconPlus size={16} />}
+              data-testid="customers-new"
+            >
               {t('customers.new')}
             </Button>
           )
@@ -68,7 +79,12 @@ export function CustomersListPage() {
             leftSection={<IconSearch size={16} />}
             rightSection={
               search ? (
-                <IconX size={14} style={{ cursor: 'pointer' }} onClick={() => setSearch('')} aria-label={t('common.clear')} />
+                <IconX
+                  size={14}
+                  style={{ cursor: 'pointer' }}
+                  onClick={() => setSearch('')}
+                  aria-label={t('common.clear')}
+                />
               ) : undefined
             }
             value={search}
@@ -132,7 +148,12 @@ export function CustomersListPage() {
                     </Text>
                   ),
                 },
-                { accessor: 'billingAddress.city', title: t('fields.city'), sortable: true, render: (r) => r.billingAddress?.city ?? '' },
+                {
+                  accessor: 'billingAddress.city',
+                  title: t('fields.city'),
+                  sortable: true,
+                  render: (r) => r.billingAddress?.city ?? '',
+                },
                 {
                   accessor: 'countryCode',
                   title: t('fields.countryCode'),

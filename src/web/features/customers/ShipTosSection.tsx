@@ -1,4 +1,18 @@
-import { ActionIcon, Badge, Button, Checkbox, Grid, Group, MultiSelect, Paper, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  MultiSelect,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { AddressFields } from '@web/components/AddressFields';
@@ -21,7 +35,10 @@ export function ShipTosSection({ form }: { form: CustomerForm }) {
 
   const setDefault = (index: number, checked: boolean) => {
     shipTos.forEach((_, i) => {
-      form.setFieldValue(`shipTos.${i}.isDefault`, i === index ? checked : checked ? false : shipTos[i]?.isDefault ?? false);
+      form.setFieldValue(
+        `shipTos.${i}.isDefault`,
+        i === index ? checked : checked ? false : (shipTos[i]?.isDefault ?? false),
+      );
     });
   };
 
@@ -74,10 +91,18 @@ export function ShipTosSection({ form }: { form: CustomerForm }) {
               </Group>
               <Grid gap="sm" mb="sm">
                 <Grid.Col span={{ base: 12, sm: 3 }}>
-                  <TextInput label={t('fields.shipTo.code')} withAsterisk {...form.getInputProps(`shipTos.${i}.code`)} />
+                  <TextInput
+                    label={t('fields.shipTo.code')}
+                    withAsterisk
+                    {...form.getInputProps(`shipTos.${i}.code`)}
+                  />
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, sm: 5 }}>
-                  <TextInput label={t('fields.shipTo.name')} withAsterisk {...form.getInputProps(`shipTos.${i}.name`)} />
+                  <TextInput
+                    label={t('fields.shipTo.name')}
+                    withAsterisk
+                    {...form.getInputProps(`shipTos.${i}.name`)}
+                  />
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, sm: 4 }}>
                   <TextInput label={t('fields.shipTo.gln')} {...form.getInputProps(`shipTos.${i}.gln`)} />

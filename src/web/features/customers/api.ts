@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '@web/api/client';
-import type { Customer, Page } from '@web/api/types';
+import { api } from '@web/client/api';
+import type { Customer, Page } from '@web/client/types';
 
 export interface CustomerListParams {
   q?: string;

@@ -1,7 +1,7 @@
 import type { UseFormReturnType } from '@mantine/form';
 import { randomId } from '@mantine/hooks';
 import type { TFunction } from 'i18next';
-import type { Address, Customer } from '@web/api/types';
+import type { Address, Customer } from '@web/client/types';
 import { decimalToInput, isDecimalString, normalizeDecimalInput } from '@web/lib/format';
 
 /** Form shape: mirrors the API object so that 422 `errors[].path` land on the right field. */
@@ -59,7 +59,13 @@ export interface CustomerFormValues {
 
 export type CustomerForm = UseFormReturnType<CustomerFormValues>;
 
-export const emptyAddress = (countryCode = 'FR'): AddressForm => ({ line1: '', line2: '', postalCode: '', city: '', countryCode });
+export const emptyAddress = (countryCode = 'FR'): AddressForm => ({
+  line1: '',
+  line2: '',
+  postalCode: '',
+  city: '',
+  countryCode,
+});
 
 export function newShipTo(isDefault: boolean, address?: AddressForm): ShipToForm {
   return {

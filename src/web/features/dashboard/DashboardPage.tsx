@@ -3,8 +3,8 @@ import { IconArrowRight } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '@web/api/client';
-import type { Page } from '@web/api/types';
+import { api } from '@web/client/api';
+import type { Page } from '@web/client/types';
 import { useAuth } from '@web/auth/AuthProvider';
 import { ADMIN_NAV, MAIN_NAV } from '@web/components/AppLayout';
 import { formatDecimal } from '@web/lib/format';
@@ -17,7 +17,17 @@ function useTotal(resource: 'customers' | 'products') {
   });
 }
 
-function StatCard({ label, to, q, testId }: { label: string; to: string; q: ReturnType<typeof useTotal>; testId: string }) {
+function StatCard({
+  label,
+  to,
+  q,
+  testId,
+}: {
+  label: string;
+  to: string;
+  q: ReturnType<typeof useTotal>;
+  testId: string;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <Card component={Link} to={to} padding="md" data-testid={testId} style={{ textDecoration: 'none' }}>

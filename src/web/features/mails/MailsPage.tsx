@@ -1,14 +1,14 @@
-import { Badge, Box, Code, Drawer, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Badge, Box, Code, Drawer, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
-import { api } from '@web/api/client';
-import type { MailDetail, MailSummary, Page } from '@web/api/types';
+import { api } from '@web/client/api';
+import type { MailDetail, MailSummary, Page } from '@web/client/types';
 import { CursorPager } from '@web/components/CursorPager';
 import { DataGrid, DataItem } from '@web/components/DataItem';
 import { PageHeader } from '@web/components/PageHeader';
 import { EmptyBlock, PageSkeleton, QueryError } from '@web/components/QueryState';
-import { formatDateTime } from '@web/lib/format';
+import { formatDateTime, formatDecimal } from '@web/lib/format';
 import { useCursorPager } from '@web/lib/useCursorPager';
 import { useUrlParams } from '@web/lib/useUrlState';
 
@@ -42,7 +42,24 @@ function MailPreview({ id }: { id: string }) {
         <DataItem label={t('mails.statusLabel')} value={<StatusBadge status={m.status} />} />
         <DataItem label={t('mails.createdAt')} value={formatDateTime(m.createdAt, i18n.language)} />
         <DataItem label={t('mails.sentAt')} value={formatDateTime(m.sentAt, i18n.language)} />
+        {m.cc && m.cc.length > 0 && <DataItem label={t('mails.cc')} value={m.cc.join(', ')} />}
+        {m.attachments && m.attachments.length > 0 && (
+          <DataItem
+            label={t('mails.attachments')}
+            value={m.attachments
+              .map(
+                (a) =>
+                  `${a.filename} (${t('mails.kb', { n: formatDecimal(String(Math.max(1, Math.round(a.size / 1024))), i18n.language) })})`,
+              )
+              .join(', ')}
+          />
+        )}
       </DataGrid>
+      {m.error && (
+        <Alert color="red" variant="light" title={t('mails.error')}>
+          {m.error}
+        </Alert>
+      )}
       <Tabs defaultValue={m.html ? 'html' : 'text'}>
         <Tabs.List>
           <Tabs.Tab value="html" disabled={!m.html}>
@@ -84,7 +101,8 @@ export function MailsPage() {
   const pager = useCursorPager('mails');
   const list = useQuery({
     queryKey: ['mails', 'list', pager.cursor],
-    queryFn: ({ signal }) => api<Page<MailSummary>>('/mails', { query: { limit: PAGE_SIZE, cursor: pager.cursor }, signal }),
+    queryFn: ({ signal }) =>
+      api<Page<MailSummary>>('/mails', { query: { limit: PAGE_SIZE, cursor: pager.cursor }, signal }),
     placeholderData: keepPreviousData,
   });
   const records = list.data?.data ?? [];
@@ -110,13 +128,30 @@ export function MailsPage() {
               records={records}
               idAccessor="id"
               onRowClick={({ record }) => set('mail', record.id)}
-              emptyState={list.isPending ? <span /> : <EmptyBlock title={t('mails.empty')} description={t('mails.emptyHint')} />}
+              emptyState={
+                list.isPending ? <span /> : <EmptyBlock title={t('mails.empty')} description={t('mails.emptyHint')} />
+              }
               columns={[
-                { accessor: 'createdAt', title: t('mails.createdAt'), width: 170, render: (r) => formatDateTime(r.createdAt, i18n.language) },
+                {
+                  accessor: 'createdAt',
+                  title: t('mails.createdAt'),
+                  width: 170,
+                  render: (r) => formatDateTime(r.createdAt, i18n.language),
+                },
                 { accessor: 'to', title: t('mails.to'), width: 240, ellipsis: true, render: (r) => recipients(r.to) },
                 { accessor: 'subject', title: t('mails.subject'), ellipsis: true },
-                { accessor: 'status', title: t('mails.statusLabel'), width: 120, render: (r) => <StatusBadge status={r.status} /> },
-                { accessor: 'sentAt', title: t('mails.sentAt'), width: 170, render: (r) => formatDateTime(r.sentAt, i18n.language) },
+                {
+                  accessor: 'status',
+                  title: t('mails.statusLabel'),
+                  width: 120,
+                  render: (r) => <StatusBadge status={r.status} />,
+                },
+                {
+                  accessor: 'sentAt',
+                  title: t('mails.sentAt'),
+                  width: 170,
+                  render: (r) => formatDateTime(r.sentAt, i18n.language),
+                },
               ]}
             />
             <CursorPager

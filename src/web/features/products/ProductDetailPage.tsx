@@ -2,7 +2,7 @@ import { Badge, Button, Grid, Group, Paper, Stack, Tabs, Text } from '@mantine/c
 import { IconEdit, IconHistory, IconId } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { Product } from '@web/api/types';
+import type { Product } from '@web/client/types';
 import { useAuth } from '@web/auth/AuthProvider';
 import { AuditTrail } from '@web/components/AuditTrail';
 import { DataGrid, DataItem } from '@web/components/DataItem';
@@ -46,13 +46,22 @@ export function ProductDetailPage() {
         crumbs={[{ label: t('nav.products'), to: '/products' }, { label: p.sku }]}
         actions={
           canEdit && (
-            <Button component={Link} to={`/products/${p.id}/edit`} leftSection={<IconEdit size={16} />} data-testid="product-edit">
+            <Button
+              component={Link}
+              to={`/products/${p.id}/edit`}
+              leftSection={<IconEdit size={16} />}
+              data-testid="product-edit"
+            >
               {t('common.edit')}
             </Button>
           )
         }
       />
-      <Tabs value={tab} onChange={(v) => setParams(v === 'history' ? { tab: 'history' } : {}, { replace: true })} keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(v) => setParams(v === 'history' ? { tab: 'history' } : {}, { replace: true })}
+        keepMounted={false}
+      >
         <Tabs.List mb="md">
           <Tabs.Tab value="details" leftSection={<IconId size={16} />}>
             {t('products.tabs.details')}
@@ -102,8 +111,14 @@ function ProductDetails({ p }: { p: Product }) {
                 value={<span className="relais-num">{formatMoney(p.unitPrice, lang, currency)}</span>}
                 testId="product-price"
               />
-              <DataItem label={t('fields.unit')} value={`${p.unit} — ${t(`units.${p.unit}`, { defaultValue: p.unit })}`} />
-              <DataItem label={t('fields.vatCategory')} value={`${p.vatCategory} — ${t(`vatCategories.${p.vatCategory}`, { defaultValue: p.vatCategory })}`} />
+              <DataItem
+                label={t('fields.unit')}
+                value={`${p.unit} — ${t(`units.${p.unit}`, { defaultValue: p.unit })}`}
+              />
+              <DataItem
+                label={t('fields.vatCategory')}
+                value={`${p.vatCategory} — ${t(`vatCategories.${p.vatCategory}`, { defaultValue: p.vatCategory })}`}
+              />
               <DataItem label={t('fields.vatRate')} value={formatPercent(p.vatRate, lang)} />
             </DataGrid>
           </FormSection>
@@ -115,16 +130,23 @@ function ProductDetails({ p }: { p: Product }) {
           <DataItem label={t('fields.packSize')} value={qty(p.packSize)} />
           <DataItem label={t('fields.packGtin')} value={p.packGtin} />
           <DataItem label={t('fields.weightKg')} value={qty(p.weightKg)} />
-          <DataItem label={t('fields.leadTimeDays')} value={p.leadTimeDays === null ? null : t('common.days', { count: p.leadTimeDays })} />
+          <DataItem
+            label={t('fields.leadTimeDays')}
+            value={p.leadTimeDays === null ? null : t('common.days', { count: p.leadTimeDays })}
+          />
           <DataItem label={t('fields.minOrderQuantity')} value={qty(p.minOrderQuantity)} />
           <DataItem label={t('fields.orderMultiple')} value={qty(p.orderMultiple)} />
           <DataItem label={t('fields.stockTracked')} value={p.stockTracked ? t('common.yes') : t('common.no')} />
           <DataItem label={t('fields.hsCode')} value={p.hsCode} />
-          <DataItem label={t('fields.originCountry')} value={p.originCountry ? countryName(p.originCountry, lang) : null} />
+          <DataItem
+            label={t('fields.originCountry')}
+            value={p.originCountry ? countryName(p.originCountry, lang) : null}
+          />
         </DataGrid>
       </FormSection>
       <Text size="xs" c="dimmed">
-        {t('common.createdAt', { date: formatDateTime(p.createdAt, lang) })} · {t('common.updatedAt', { date: formatDateTime(p.updatedAt, lang) })}
+        {t('common.createdAt', { date: formatDateTime(p.createdAt, lang) })} ·{' '}
+        {t('common.updatedAt', { date: formatDateTime(p.updatedAt, lang) })}
       </Text>
     </Stack>
   );

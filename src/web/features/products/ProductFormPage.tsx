@@ -1,11 +1,24 @@
-import { Alert, Button, Checkbox, Grid, Group, List, NumberInput, Paper, Select, Stack, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Autocomplete,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  List,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconDeviceFloppy } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { newIdempotencyKey, type ProblemFieldError } from '@web/api/client';
-import type { Product } from '@web/api/types';
+import { newIdempotencyKey, type ProblemFieldError } from '@web/client/api';
+import type { Product } from '@web/client/types';
 import { useAuth } from '@web/auth/AuthProvider';
 import { FormSection } from '@web/components/FormSection';
 import { PageHeader } from '@web/components/PageHeader';
@@ -16,8 +29,14 @@ import { applyProblemToForm, focusFirstError } from '@web/lib/formErrors';
 import { formatPercent } from '@web/lib/format';
 import { countryOptions, unitOptions, VAT_CATEGORIES, VAT_RATES } from '@web/lib/reference';
 import { useCompanyCurrency } from '../settings/api';
-import { useProduct, useSaveProduct } from './api';
-import { emptyProduct, productToForm, productToPayload, productValidation, type ProductFormValues } from './productForm';
+import { useProduct, useProductCategories, useSaveProduct } from './api';
+import {
+  emptyProduct,
+  productToForm,
+  productToPayload,
+  productValidation,
+  type ProductFormValues,
+} from './productForm';
 
 export function ProductFormPage() {
   const { id } = useParams();
@@ -34,6 +53,7 @@ function ProductFormInner({ product }: { product: Product | undefined }) {
   const { canEdit } = useAuth();
   const currency = useCompanyCurrency();
   const save = useSaveProduct(product?.id);
+  const categories = useProductCategories();
   const [generalErrors, setGeneralErrors] = useState<ProblemFieldError[]>([]);
 
   const initial = useMemo(
@@ -41,7 +61,11 @@ function ProductFormInner({ product }: { product: Product | undefined }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
-  const form = useForm<ProductFormValues>({ mode: 'controlled', initialValues: initial, validate: productValidation(t) });
+  const form = useForm<ProductFormValues>({
+    mode: 'controlled',
+    initialValues: initial,
+    validate: productValidation(t),
+  });
 
   const vatRates = useMemo(() => {
     const list: string[] = [...VAT_RATES];
@@ -103,7 +127,13 @@ function ProductFormInner({ product }: { product: Product | undefined }) {
       <form onSubmit={submit} noValidate data-testid="product-form">
         <Stack gap="md">
           {generalErrors.length > 0 && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle />} title={t('errors.formTitle')} data-testid="form-errors">
+            <Alert
+              color="red"
+              variant="light"
+              icon={<IconAlertCircle />}
+              title={t('errors.formTitle')}
+              data-testid="form-errors"
+            >
               <List size="sm">
                 {generalErrors.map((e, i) => (
                   <List.Item key={i}>{e.message}</List.Item>
@@ -115,16 +145,31 @@ function ProductFormInner({ product }: { product: Product | undefined }) {
           <FormSection title={t('products.sections.identity')}>
             <Grid gap="sm">
               <Grid.Col span={{ base: 12, sm: 4, md: 3 }}>
-                <TextInput label={t('fields.sku')} withAsterisk autoFocus={!product} data-testid="product-sku" {...form.getInputProps('sku')} />
+                <TextInput
+                  label={t('fields.sku')}
+                  withAsterisk
+                  autoFocus={!product}
+                  data-testid="product-sku"
+                  {...form.getInputProps('sku')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 8, md: 5 }}>
-                <TextInput label={t('fields.productName')} withAsterisk data-testid="product-name" {...form.getInputProps('name')} />
+                <TextInput
+                  label={t('fields.productName')}
+                  withAsterisk
+                  data-testid="product-name"
+                  {...form.getInputProps('name')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 4 }}>
                 <TextInput label={t('fields.nameEn')} {...form.getInputProps('nameEn')} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
-                <TextInput label={t('fields.category')} {...form.getInputProps('category')} />
+                <Autocomplete
+                  label={t('fields.category')}
+                  data={categories.data ?? []}
+                  {...form.getInputProps('category')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
                 <TextInput label={t('fields.gtin')} inputMode="numeric" {...form.getInputProps('gtin')} />
@@ -138,7 +183,13 @@ function ProductFormInner({ product }: { product: Product | undefined }) {
           <FormSection title={t('products.sections.sales')}>
             <Grid gap="sm">
               <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
-                <Select label={t('fields.unit')} data={unitOptions(t, form.values.unit)} searchable allowDeselect={false} {...form.getInputProps('unit')} />
+                <Select
+                  label={t('fields.unit')}
+                  data={unitOptions(t, form.values.unit)}
+                  searchable
+                  allowDeselect={false}
+                  {...form.getInputProps('unit')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
                 <TextInput
@@ -162,7 +213,12 @@ function ProductFormInner({ product }: { product: Product | undefined }) {
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
-                <Select label={t('fields.vatRate')} data={vatRates} allowDeselect={false} {...form.getInputProps('vatRate')} />
+                <Select
+                  label={t('fields.vatRate')}
+                  data={vatRates}
+                  allowDeselect={false}
+                  {...form.getInputProps('vatRate')}
+                />
               </Grid.Col>
             </Grid>
           </FormSection>
@@ -170,7 +226,11 @@ function ProductFormInner({ product }: { product: Product | undefined }) {
           <FormSection title={t('products.sections.logistics')}>
             <Grid gap="sm">
               <Grid.Col span={{ base: 12, sm: 4 }}>
-                <TextInput label={t('fields.packName')} placeholder={t('products.packNamePlaceholder')} {...form.getInputProps('packName')} />
+                <TextInput
+                  label={t('fields.packName')}
+                  placeholder={t('products.packNamePlaceholder')}
+                  {...form.getInputProps('packName')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
                 <TextInput label={t('fields.packSize')} inputMode="decimal" {...form.getInputProps('packSize')} />
@@ -182,32 +242,68 @@ function ProductFormInner({ product }: { product: Product | undefined }) {
                 <TextInput label={t('fields.weightKg')} inputMode="decimal" {...form.getInputProps('weightKg')} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
-                <NumberInput label={t('fields.leadTimeDays')} min={0} max={3650} allowDecimal={false} allowNegative={false} {...form.getInputProps('leadTimeDays')} />
+                <NumberInput
+                  label={t('fields.leadTimeDays')}
+                  min={0}
+                  max={3650}
+                  allowDecimal={false}
+                  allowNegative={false}
+                  {...form.getInputProps('leadTimeDays')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
-                <TextInput label={t('fields.minOrderQuantity')} inputMode="decimal" {...form.getInputProps('minOrderQuantity')} />
+                <TextInput
+                  label={t('fields.minOrderQuantity')}
+                  inputMode="decimal"
+                  {...form.getInputProps('minOrderQuantity')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
-                <TextInput label={t('fields.orderMultiple')} inputMode="decimal" {...form.getInputProps('orderMultiple')} />
+                <TextInput
+                  label={t('fields.orderMultiple')}
+                  inputMode="decimal"
+                  {...form.getInputProps('orderMultiple')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
                 <TextInput label={t('fields.hsCode')} inputMode="numeric" {...form.getInputProps('hsCode')} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
-                <Select label={t('fields.originCountry')} data={countries} searchable clearable {...form.getInputProps('originCountry')} />
+                <Select
+                  label={t('fields.originCountry')}
+                  data={countries}
+                  searchable
+                  clearable
+                  {...form.getInputProps('originCountry')}
+                />
               </Grid.Col>
               <Grid.Col span={12}>
-                <Checkbox label={t('fields.stockTracked')} {...form.getInputProps('stockTracked', { type: 'checkbox' })} />
+                <Checkbox
+                  label={t('fields.stockTracked')}
+                  {...form.getInputProps('stockTracked', { type: 'checkbox' })}
+                />
               </Grid.Col>
             </Grid>
           </FormSection>
 
-          <Paper withBorder p="sm" pos="sticky" bottom={0} style={{ zIndex: 5, boxShadow: '0 -2px 8px rgba(0,0,0,0.04)' }}>
+          <Paper
+            withBorder
+            p="sm"
+            pos="sticky"
+            bottom={0}
+            style={{ zIndex: 5, boxShadow: '0 -2px 8px rgba(0,0,0,0.04)' }}
+          >
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={() => navigate(product ? `/products/${product.id}` : '/products')}>
                 {t('common.cancel')}
               </Button>
-              <Button type="submit" loading={save.isPending} disabled={!canEdit} leftSection={<IconDeviceFloppy size={16} />} data-testid="product-submit">
+              <Button
+                type="submit"
+                loading={save.isPending}
+                disabled={!canEdit}
+                leftSection={<IconDeviceFloppy size={16} />}
+                data-testid="product-submit"
+              >
                 {product ? t('common.save') : t('products.create')}
               </Button>
             </Group>

@@ -3,7 +3,7 @@ import { IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { Product } from '@web/api/types';
+import type { Product } from '@web/client/types';
 import { useAuth } from '@web/auth/AuthProvider';
 import { CursorPager } from '@web/components/CursorPager';
 import { PageHeader } from '@web/components/PageHeader';
@@ -12,7 +12,7 @@ import { formatMoney, formatPercent } from '@web/lib/format';
 import { useCursorPager } from '@web/lib/useCursorPager';
 import { useDebouncedUrlParam, useUrlParams } from '@web/lib/useUrlState';
 import { useCompanyCurrency } from '../settings/api';
-import { useProducts } from './api';
+import { useProductCategories, useProducts } from './api';
 
 const PAGE_SIZE = 50;
 const SORT_FIELDS = ['sku', 'name', 'category', 'unitPrice'] as const;
@@ -21,7 +21,10 @@ const DEFAULT_SORT = 'sku';
 function toSortStatus(sort: string): DataTableSortStatus<Product> {
   const desc = sort.startsWith('-');
   const field = desc ? sort.slice(1) : sort;
-  return { columnAccessor: (SORT_FIELDS as readonly string[]).includes(field) ? field : DEFAULT_SORT, direction: desc ? 'desc' : 'asc' };
+  return {
+    columnAccessor: (SORT_FIELDS as readonly string[]).includes(field) ? field : DEFAULT_SORT,
+    direction: desc ? 'desc' : 'asc',
+  };
 }
 
 export function ProductsListPage() {
@@ -31,21 +34,22 @@ export function ProductsListPage() {
   const currency = useCompanyCurrency();
   const { params, set: setParam } = useUrlParams();
   const search = useDebouncedUrlParam('q');
-  const category = useDebouncedUrlParam('category');
+  const category = params.get('category') ?? '';
+  const categories = useProductCategories();
   const sort = params.get('sort') ?? DEFAULT_SORT;
   const active = params.get('active') ?? '';
 
-  const pager = useCursorPager(`${search.committed}|${category.committed}|${sort}|${active}`);
+  const pager = useCursorPager(`${search.committed}|${category}|${sort}|${active}`);
   const list = useProducts({
     q: search.committed || undefined,
-    category: category.committed || undefined,
+    category: category || undefined,
     active: active || undefined,
     sort,
     cursor: pager.cursor,
     limit: PAGE_SIZE,
   });
   const records = list.data?.data ?? [];
-  const filtered = !!(search.committed || category.committed || active);
+  const filtered = !!(search.committed || category || active);
   const lang = i18n.language;
 
   return (
@@ -69,7 +73,12 @@ export function ProductsListPage() {
             leftSection={<IconSearch size={16} />}
             rightSection={
               search.value ? (
-                <IconX size={14} style={{ cursor: 'pointer' }} onClick={() => search.setValue('')} aria-label={t('common.clear')} />
+                <IconX
+                  size={14}
+                  style={{ cursor: 'pointer' }}
+                  onClick={() => search.setValue('')}
+                  aria-label={t('common.clear')}
+                />
               ) : undefined
             }
             value={search.value}
@@ -77,13 +86,17 @@ export function ProductsListPage() {
             data-testid="products-search"
             w={{ base: '100%', sm: 320 }}
           />
-          <TextInput
+          <Select
             aria-label={t('fields.category')}
-            placeholder={t('fields.category')}
-            value={category.value}
-            onChange={(e) => category.setValue(e.currentTarget.value)}
+            placeholder={t('products.allCategories')}
+            data={categories.data ?? (category ? [category] : [])}
+            value={category || null}
+            onChange={(v) => setParam('category', v)}
+            searchable
+            clearable
+            nothingFoundMessage={t('common.noOptions')}
             data-testid="products-category"
-            w={{ base: '100%', sm: 200 }}
+            w={{ base: '100%', sm: 220 }}
           />
           <Select
             aria-label={t('products.status')}
@@ -115,7 +128,9 @@ export function ProductsListPage() {
               records={records}
               idAccessor="id"
               sortStatus={toSortStatus(sort)}
-              onSortStatusChange={(s) => setParam('sort', `${s.direction === 'desc' ? '-' : ''}${String(s.columnAccessor)}`)}
+              onSortStatusChange={(s) =>
+                setParam('sort', `${s.direction === 'desc' ? '-' : ''}${String(s.columnAccessor)}`)
+              }
               onRowClick={({ record }) => navigate(`/products/${record.id}`)}
               customRowAttributes={(r) => ({ 'data-testid': `product-row-${r.sku}` })}
               emptyState={
@@ -153,7 +168,7 @@ export function ProductsListPage() {
                 },
                 {
                   accessor: 'unitPrice',
-                  title: t('fields.unitPrice'),
+                  title: t('fields.unitPriceShort'),
                   sortable: true,
                   textAlign: 'right',
                   width: 140,

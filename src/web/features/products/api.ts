@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '@web/api/client';
-import type { Page, Product } from '@web/api/types';
+import { api } from '@web/client/api';
+import type { Page, Product } from '@web/client/types';
 
 export interface ProductListParams {
   q?: string;
@@ -50,5 +50,14 @@ export function useSaveProduct(id: string | undefined) {
       void qc.invalidateQueries({ queryKey: ['audit', 'product', p.id] });
       void qc.invalidateQueries({ queryKey: ['dashboard'] });
     },
+  });
+}
+
+export function useProductCategories() {
+  return useQuery({
+    queryKey: ['products', 'categories'],
+    queryFn: ({ signal }) => api<{ data: string[] }>('/products/categories', { signal }),
+    select: (r) => r.data,
+    staleTime: 60_000,
   });
 }

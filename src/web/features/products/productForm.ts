@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Product } from '@web/api/types';
+import type { Product } from '@web/client/types';
 import { decimalToInput, isDecimalString, normalizeDecimalInput } from '@web/lib/format';
 
 export interface ProductFormValues {
@@ -79,7 +79,12 @@ const blankToNull = (s: string) => (s.trim() === '' ? null : s.trim());
 const decimalOrNull = (s: string) => (s.trim() === '' ? null : normalizeDecimalInput(s));
 
 export function productToPayload(v: ProductFormValues): Record<string, unknown> {
-  const lead = typeof v.leadTimeDays === 'number' ? v.leadTimeDays : /^\d+$/.test(v.leadTimeDays.trim()) ? Number.parseInt(v.leadTimeDays, 10) : null;
+  const lead =
+    typeof v.leadTimeDays === 'number'
+      ? v.leadTimeDays
+      : /^\d+$/.test(v.leadTimeDays.trim())
+        ? Number.parseInt(v.leadTimeDays, 10)
+        : null;
   return {
     sku: v.sku.trim(),
     name: v.name.trim(),
@@ -106,10 +111,12 @@ export function productToPayload(v: ProductFormValues): Record<string, unknown> 
 
 export function productValidation(t: TFunction) {
   const required = (v: string) => (v.trim() ? null : t('validation.required'));
-  const decimal = (max: number, opt = true) => (v: string) => {
-    if (!v.trim()) return opt ? null : t('validation.required');
-    return isDecimalString(normalizeDecimalInput(v), max) ? null : t('validation.decimal', { max });
-  };
+  const decimal =
+    (max: number, opt = true) =>
+    (v: string) => {
+      if (!v.trim()) return opt ? null : t('validation.required');
+      return isDecimalString(normalizeDecimalInput(v), max) ? null : t('validation.decimal', { max });
+    };
   const gtin = (v: string) => (v.trim() && !/^\d{8}$|^\d{12,14}$/.test(v.trim()) ? t('validation.gtinFormat') : null);
   return {
     sku: required,

@@ -5,10 +5,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newIdempotencyKey, type ProblemFieldError } from '@web/api/client';
-import type { Company, Session } from '@web/api/types';
+import { newIdempotencyKey, type ProblemFieldError } from '@web/client/api';
+import type { Company, Session } from '@web/client/types';
 import { SESSION_KEY, useAuth } from '@web/auth/AuthProvider';
 import { AddressFields } from '@web/components/AddressFields';
+import { AuditTrail } from '@web/components/AuditTrail';
 import { FormSection } from '@web/components/FormSection';
 import { PageHeader } from '@web/components/PageHeader';
 import { PageSkeleton, QueryError } from '@web/components/QueryState';
@@ -69,7 +70,13 @@ function toPayload(v: CompanyFormValues): Record<string, unknown> {
     siren: v.siren.trim(),
     rcsCity: blank(v.rcsCity),
     vatNumber: blank(v.vatNumber),
-    address: { ...v.address, line1: v.address.line1.trim(), line2: blank(v.address.line2), postalCode: v.address.postalCode.trim(), city: v.address.city.trim() },
+    address: {
+      ...v.address,
+      line1: v.address.line1.trim(),
+      line2: blank(v.address.line2),
+      postalCode: v.address.postalCode.trim(),
+      city: v.address.city.trim(),
+    },
     iban: blank(v.iban),
     bic: blank(v.bic),
     currency: v.currency,
@@ -84,7 +91,8 @@ function validation(t: TFunction) {
     name: required,
     legalForm: required,
     siren: required,
-    shareCapital: (v: string) => (v.trim() && !isDecimalString(normalizeDecimalInput(v), 2) ? t('validation.decimal', { max: 2 }) : null),
+    shareCapital: (v: string) =>
+      v.trim() && !isDecimalString(normalizeDecimalInput(v), 2) ? t('validation.decimal', { max: 2 }) : null,
     address: { line1: required, postalCode: required, city: required },
     email: (v: string) => (v.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? t('validation.email') : null),
   };
@@ -101,7 +109,9 @@ export function CompanyPage() {
 
 function CompanyForm({ company }: { company: Company | undefined }) {
   const { t, i18n } = useTranslation();
-  const { canEdit, selectCompany } = useAuth();
+  const { roles, selectCompany } = useAuth();
+  // Company settings are an administrator's job (the server checks `company:write`).
+  const canEdit = roles.includes('admin');
   const qc = useQueryClient();
   const save = useSaveCompany(company?.id ?? null);
   const [generalErrors, setGeneralErrors] = useState<ProblemFieldError[]>([]);
@@ -160,56 +170,80 @@ function CompanyForm({ company }: { company: Company | undefined }) {
               </List>
             </Alert>
           )}
-          <FormSection title={t('company.sections.legal')}>
-            <Grid gap="sm">
-              <Grid.Col span={{ base: 12, md: 6 }}>
-                <TextInput label={t('fields.companyName')} withAsterisk {...form.getInputProps('name')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 6, md: 3 }}>
-                <Autocomplete label={t('fields.legalForm')} withAsterisk data={LEGAL_FORMS} {...form.getInputProps('legalForm')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 6, md: 3 }}>
-                <TextInput
-                  label={t('fields.shareCapital')}
-                  inputMode="decimal"
-                  rightSection={form.values.currency}
-                  rightSectionWidth={48}
-                  {...form.getInputProps('shareCapital')}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 4 }}>
-                <TextInput label={t('fields.siren')} withAsterisk inputMode="numeric" {...form.getInputProps('siren')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 4 }}>
-                <TextInput label={t('fields.rcsCity')} {...form.getInputProps('rcsCity')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 4 }}>
-                <TextInput label={t('fields.vatNumber')} {...form.getInputProps('vatNumber')} />
-              </Grid.Col>
-            </Grid>
-          </FormSection>
-          <FormSection title={t('company.sections.address')}>
-            <AddressFields form={form} path="address" />
-          </FormSection>
-          <FormSection title={t('company.sections.bankContact')}>
-            <Grid gap="sm">
-              <Grid.Col span={{ base: 12, md: 6 }}>
-                <TextInput label={t('fields.iban')} {...form.getInputProps('iban')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 6, md: 3 }}>
-                <TextInput label={t('fields.bic')} {...form.getInputProps('bic')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 6, md: 3 }}>
-                <Select label={t('fields.currency')} data={currencyOptions(form.values.currency)} allowDeselect={false} {...form.getInputProps('currency')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 6 }}>
-                <TextInput label={t('fields.email')} type="email" {...form.getInputProps('email')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 6 }}>
-                <TextInput label={t('fields.phone')} type="tel" {...form.getInputProps('phone')} />
-              </Grid.Col>
-            </Grid>
-          </FormSection>
+          <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+            <Stack gap="md">
+              <FormSection title={t('company.sections.legal')}>
+                <Grid gap="sm">
+                  <Grid.Col span={{ base: 12, md: 6 }}>
+                    <TextInput label={t('fields.companyName')} withAsterisk {...form.getInputProps('name')} />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 6, md: 3 }}>
+                    <Autocomplete
+                      label={t('fields.legalForm')}
+                      withAsterisk
+                      data={LEGAL_FORMS}
+                      {...form.getInputProps('legalForm')}
+                    />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 6, md: 3 }}>
+                    <TextInput
+                      label={t('fields.shareCapital')}
+                      inputMode="decimal"
+                      rightSection={form.values.currency}
+                      rightSectionWidth={48}
+                      {...form.getInputProps('shareCapital')}
+                    />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 12, sm: 4 }}>
+                    <TextInput
+                      label={t('fields.siren')}
+                      withAsterisk
+                      inputMode="numeric"
+                      {...form.getInputProps('siren')}
+                    />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 12, sm: 4 }}>
+                    <TextInput label={t('fields.rcsCity')} {...form.getInputProps('rcsCity')} />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 12, sm: 4 }}>
+                    <TextInput label={t('fields.vatNumber')} {...form.getInputProps('vatNumber')} />
+                  </Grid.Col>
+                </Grid>
+              </FormSection>
+              <FormSection title={t('company.sections.address')}>
+                <AddressFields form={form} path="address" />
+              </FormSection>
+              <FormSection title={t('company.sections.bankContact')}>
+                <Grid gap="sm">
+                  <Grid.Col span={{ base: 12, md: 6 }}>
+                    <TextInput label={t('fields.iban')} {...form.getInputProps('iban')} />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 6, md: 3 }}>
+                    <TextInput label={t('fields.bic')} {...form.getInputProps('bic')} />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 6, md: 3 }}>
+                    <Select
+                      label={t('fields.currency')}
+                      data={currencyOptions(form.values.currency)}
+                      allowDeselect={false}
+                      {...form.getInputProps('currency')}
+                    />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 12, md: 6 }}>
+                    <TextInput label={t('fields.email')} type="email" {...form.getInputProps('email')} />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 12, md: 6 }}>
+                    <TextInput label={t('fields.phone')} type="tel" {...form.getInputProps('phone')} />
+                  </Grid.Col>
+                </Grid>
+              </FormSection>
+            </Stack>
+          </fieldset>
+          {!canEdit && (
+            <Alert color="gray" variant="light" data-testid="company-readonly">
+              {t('company.readOnly')}
+            </Alert>
+          )}
           {canEdit && (
             <Paper withBorder p="sm">
               <Group justify="flex-end">
@@ -224,11 +258,21 @@ function CompanyForm({ company }: { company: Company | undefined }) {
                 >
                   {t('common.reset')}
                 </Button>
-                <Button type="submit" loading={save.isPending} leftSection={<IconDeviceFloppy size={16} />} data-testid="company-submit">
+                <Button
+                  type="submit"
+                  loading={save.isPending}
+                  leftSection={<IconDeviceFloppy size={16} />}
+                  data-testid="company-submit"
+                >
                   {company ? t('common.save') : t('company.create')}
                 </Button>
               </Group>
             </Paper>
+          )}
+          {company && (
+            <FormSection title={t('company.history')}>
+              <AuditTrail entityType="company" entityId={company.id} />
+            </FormSection>
           )}
         </Stack>
       </form>

@@ -1,7 +1,7 @@
 import { Badge, Group, Paper } from '@mantine/core';
 import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
-import type { User } from '@web/api/types';
+import type { User } from '@web/client/types';
 import { PageHeader } from '@web/components/PageHeader';
 import { EmptyBlock, QueryError } from '@web/components/QueryState';
 import { useUsers } from '../users/api';
@@ -37,7 +37,12 @@ export function UsersPage() {
                 render: (u) => (
                   <Group gap={4}>
                     {u.roles.map((r) => (
-                      <Badge key={r} size="sm" variant="light" color={r === 'admin' ? 'grape' : r === 'viewer' ? 'gray' : 'indigo'}>
+                      <Badge
+                        key={r}
+                        size="sm"
+                        variant="light"
+                        color={r === 'admin' ? 'grape' : r === 'viewer' ? 'gray' : 'indigo'}
+                      >
                         {t(`roles.${r}`, { defaultValue: r })}
                       </Badge>
                     ))}

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '@web/api/client';
-import type { Company } from '@web/api/types';
+import { api } from '@web/client/api';
+import type { Company } from '@web/client/types';
 import { useAuth } from '@web/auth/AuthProvider';
 
 export const companyKey = (id: string) => ['company', id] as const;

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '@web/api/client';
-import type { User } from '@web/api/types';
+import { api } from '@web/client/api';
+import type { User } from '@web/client/types';
 
 export function useUsers() {
   return useQuery({

@@ -109,6 +109,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not trigger the global "session expired" handler on 401 (login, me). */
   skipAuthHandler?: boolean;
+  /** Let the request finish even if the page navigates away meanwhile (login: the session cookie still lands). */
+  keepalive?: boolean;
 }
 
 const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
@@ -136,6 +138,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
       credentials: 'same-origin',
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       signal: opts.signal,
+      keepalive: opts.keepalive,
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;

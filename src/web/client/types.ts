@@ -155,11 +155,14 @@ export interface AuditChange {
 export interface AuditEntry {
   id: string;
   at: string;
+  /** The record's type: the audited one, or a sub-record of it (e.g. `customer_ship_to`). */
+  entityType?: string;
+  entityId?: string;
   action: 'create' | 'update' | 'delete' | string;
   actorId: string | null;
   actorName: string | null;
   changes: Record<string, AuditChange> | null;
-  snapshot?: unknown;
+  snapshot?: Record<string, unknown> | null;
 }
 
 export type MailStatus = 'pending' | 'sent' | 'kept' | 'failed';
@@ -171,9 +174,18 @@ export interface MailSummary {
   status: MailStatus | string;
   createdAt: string;
   sentAt: string | null;
+  error?: string | null;
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  size: number;
 }
 
 export interface MailDetail extends MailSummary {
+  cc?: string[];
   text: string | null;
   html: string | null;
+  attachments?: MailAttachment[];
 }
