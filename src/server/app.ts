@@ -24,9 +24,10 @@ export const VERSION: string = pkg.version;
 
 function defaultWebRoot(): string | undefined {
   const here = dirname(fileURLToPath(import.meta.url));
-  for (const up of ['../web', '../../dist/web', '../../../dist/web']) {
+  // dist/server/main.js → dist/web; src/server/app.ts (tsx, tests) → dist/web. Only a Vite build has assets/.
+  for (const up of ['../web', '../../dist/web']) {
     const p = join(here, up);
-    if (existsSync(join(p, 'index.html'))) return p;
+    if (existsSync(join(p, 'index.html')) && existsSync(join(p, 'assets'))) return p;
   }
   return undefined;
 }

@@ -3,6 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryOptions } from '@web/lib/reference';
+import { req } from '@web/lib/required';
 import { getIn } from '@web/lib/paths';
 
 interface Props {
@@ -32,7 +33,7 @@ export function AddressFields({ form, path, labels = 'address', testIdPrefix, di
       <Grid.Col span={{ base: 12, md: 6 }}>
         <TextInput
           label={l('line1')}
-          withAsterisk
+          {...req}
           disabled={disabled}
           data-testid={tid('line1')}
           {...form.getInputProps(`${path}.line1`)}
@@ -49,7 +50,7 @@ export function AddressFields({ form, path, labels = 'address', testIdPrefix, di
       <Grid.Col span={{ base: 5, md: 3 }}>
         <TextInput
           label={l('postalCode')}
-          withAsterisk
+          {...req}
           disabled={disabled}
           data-testid={tid('postalCode')}
           {...form.getInputProps(`${path}.postalCode`)}
@@ -58,7 +59,7 @@ export function AddressFields({ form, path, labels = 'address', testIdPrefix, di
       <Grid.Col span={{ base: 7, md: 5 }}>
         <TextInput
           label={l('city')}
-          withAsterisk
+          {...req}
           disabled={disabled}
           data-testid={tid('city')}
           {...form.getInputProps(`${path}.city`)}
@@ -67,7 +68,7 @@ export function AddressFields({ form, path, labels = 'address', testIdPrefix, di
       <Grid.Col span={{ base: 12, md: 4 }}>
         <Select
           label={l('countryCode')}
-          withAsterisk
+          {...req}
           data={countries}
           searchable
           allowDeselect={false}

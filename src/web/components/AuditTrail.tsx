@@ -83,6 +83,37 @@ function ValueView({ value, t }: { value: unknown; t: TFunction }) {
   );
 }
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * One row per changed leaf: an object-valued column (an address, payment terms) is shown as the sub-fields that
+ * changed ("Adresse de facturation › Ville: Paris → Lyon") rather than two JSON blobs.
+ */
+function expandChanges(
+  changes: Record<string, { from: unknown; to: unknown }>,
+): [string, { from: unknown; to: unknown }][] {
+  const rows: [string, { from: unknown; to: unknown }][] = [];
+  for (const [field, ch] of Object.entries(changes)) {
+    if (HIDDEN_FIELDS.has(field)) continue;
+    const from = ch?.from;
+    const to = ch?.to;
+    if (
+      (isPlainObject(from) || from == null) &&
+      (isPlainObject(to) || to == null) &&
+      (isPlainObject(from) || isPlainObject(to))
+    ) {
+      const f = isPlainObject(from) ? from : {};
+      const tt = isPlainObject(to) ? to : {};
+      for (const k of new Set([...Object.keys(f), ...Object.keys(tt)])) {
+        if (JSON.stringify(f[k] ?? null) !== JSON.stringify(tt[k] ?? null))
+          rows.push([`${field}.${k}`, { from: f[k], to: tt[k] }]);
+      }
+    } else rows.push([field, { from, to }]);
+  }
+  return rows;
+}
+
 function Changes({
   entityType,
   changes,
@@ -91,7 +122,7 @@ function Changes({
   changes: Record<string, { from: unknown; to: unknown }>;
 }) {
   const { t, i18n } = useTranslation();
-  const entries = Object.entries(changes).filter(([k]) => !HIDDEN_FIELDS.has(k));
+  const entries = expandChanges(changes);
   if (entries.length === 0) return null;
   return (
     <Table withRowBorders={false} verticalSpacing={2} horizontalSpacing="xs" mt={4} fz="sm" layout="fixed">
@@ -99,7 +130,10 @@ function Changes({
         {entries.map(([field, ch]) => (
           <Table.Tr key={field} data-testid={`audit-change-${field}`}>
             <Table.Td w="28%" c="dimmed" style={{ verticalAlign: 'top' }}>
-              {fieldLabel(entityType, field, t, i18n)}
+              {field
+                .split('.')
+                .map((_, i, all) => fieldLabel(entityType, all.slice(0, i + 1).join('.'), t, i18n))
+                .join(' › ')}
             </Table.Td>
             <Table.Td style={{ verticalAlign: 'top' }}>
               <Group gap={6} wrap="nowrap" align="flex-start">

@@ -20,8 +20,26 @@ export function errorTitle(err: unknown, t: TFunction): string {
   return t('errors.title');
 }
 
+const FORM_ERROR_ID = 'relais-form-error';
+
 export function notifyError(err: unknown, t: TFunction) {
   notifications.show({ color: 'red', title: errorTitle(err, t), message: errorMessage(err, t), autoClose: 8000 });
+}
+
+/** A rejected form: the messages are under the fields, the notification only points at them. */
+export function notifyFormErrors(err: unknown, t: TFunction) {
+  notifications.hide(FORM_ERROR_ID);
+  notifications.show({
+    id: FORM_ERROR_ID,
+    color: 'red',
+    title: isApiError(err) ? err.problem.title : t('errors.formTitle'),
+    message: t('errors.checkFields'),
+    autoClose: 8000,
+  });
+}
+
+export function clearFormErrorNotice() {
+  notifications.hide(FORM_ERROR_ID);
 }
 
 export function notifySuccess(message: string) {

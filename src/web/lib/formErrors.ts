@@ -1,5 +1,7 @@
 import type { UseFormReturnType } from '@mantine/form';
+import type { TFunction } from 'i18next';
 import { isApiError, type ProblemFieldError } from '@web/client/api';
+import { notifyError, notifyFormErrors } from './errors';
 
 /** Normalises a problem `path` ("shipTos.0.address.city", "/shipTos/0/address/city", "shipTos[0].code"). */
 export function normalizePath(path: string): string[] {
@@ -75,4 +77,30 @@ export function focusFirstError() {
       el.focus({ preventScroll: true });
     }
   });
+}
+
+/**
+ * What a form does when the server refuses a submission: field errors under their fields (and a notification that
+ * points at them), errors matching no field in the alert above the form, anything else in a notification.
+ */
+export function handleSubmitError<V>(
+  form: UseFormReturnType<V>,
+  err: unknown,
+  t: TFunction,
+  setGeneral: (errors: ProblemFieldError[]) => void,
+) {
+  const applied = applyProblemToForm(form, err);
+  if (!applied) {
+    setGeneral([]);
+    notifyError(err, t);
+    return;
+  }
+  setGeneral(applied.general);
+  if (applied.placed > 0) {
+    notifyFormErrors(err, t);
+    focusFirstError();
+  } else {
+    notifyError(err, t);
+    window.scrollTo({ top: 0, behavior: 'smooth' });
+  }
 }

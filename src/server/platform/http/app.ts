@@ -205,7 +205,9 @@ export async function buildHttp(opts: AppOptions): Promise<FastifyInstance> {
     });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET' || !webRoot) {
+    // API paths, non-GET requests and missing files (a path with an extension) are 404s; other paths are SPA routes.
+    const path = req.url.split('?')[0] ?? '';
+    if (path.startsWith('/api/') || req.method !== 'GET' || !webRoot || /\.[a-z0-9]+$/i.test(path)) {
       const body = problem('not_found', 404, req.lang ?? 'fr');
       return reply.status(404).type('application/problem+json').send(body);
     }

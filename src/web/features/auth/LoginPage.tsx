@@ -21,6 +21,7 @@ import { useAuth } from '@web/auth/AuthProvider';
 import { BrandMark } from '@web/components/BrandMark';
 import { setLanguage } from '@web/i18n';
 import { errorMessage } from '@web/lib/errors';
+import { req } from '@web/lib/required';
 
 export function LoginPage() {
   const { t, i18n } = useTranslation();
@@ -81,14 +82,14 @@ export function LoginPage() {
                 type="email"
                 autoComplete="username"
                 autoFocus
-                required
+                {...req}
                 data-testid="login-email"
                 {...form.getInputProps('email')}
               />
               <PasswordInput
                 label={t('login.password')}
                 autoComplete="current-password"
-                required
+                {...req}
                 data-testid="login-password"
                 {...form.getInputProps('password')}
               />

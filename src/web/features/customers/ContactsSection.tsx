@@ -3,6 +3,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { FormSection } from '@web/components/FormSection';
 import { CONTACT_ROLES } from '@web/lib/reference';
+import { req } from '@web/lib/required';
 import { newContact, type CustomerForm } from './customerForm';
 
 /** Customer contacts: buyer, accounts payable, logistics… */
@@ -36,11 +37,7 @@ export function ContactsSection({ form }: { form: CustomerForm }) {
             <Paper key={c.key} withBorder p="xs" bg="var(--mantine-color-gray-0)" data-testid={`contact-${i}`}>
               <Grid gap="sm" align="flex-end">
                 <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
-                  <TextInput
-                    label={t('fields.contact.name')}
-                    withAsterisk
-                    {...form.getInputProps(`contacts.${i}.name`)}
-                  />
+                  <TextInput label={t('fields.contact.name')} {...req} {...form.getInputProps(`contacts.${i}.name`)} />
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, sm: 6, lg: 2 }}>
                   <Select

@@ -23,9 +23,10 @@ import { AddressFields } from '@web/components/AddressFields';
 import { FormSection } from '@web/components/FormSection';
 import { PageHeader } from '@web/components/PageHeader';
 import { PageSkeleton, QueryError } from '@web/components/QueryState';
-import { notifyError, notifySuccess } from '@web/lib/errors';
+import { clearFormErrorNotice, notifySuccess } from '@web/lib/errors';
+import { req } from '@web/lib/required';
 import { changedKeys } from '@web/lib/diff';
-import { applyProblemToForm, focusFirstError } from '@web/lib/formErrors';
+import { focusFirstError, handleSubmitError } from '@web/lib/formErrors';
 import { countryOptions, currencyOptions, CUSTOMER_LANGUAGES, PAYMENT_BASES } from '@web/lib/reference';
 import { useUsers } from '../users/api';
 import { useCustomer, useSaveCustomer } from './api';
@@ -104,19 +105,11 @@ function CustomerFormInner({ customer }: { customer: Customer | undefined }) {
         { body, idempotencyKey: newIdempotencyKey() },
         {
           onSuccess: (c) => {
+            clearFormErrorNotice();
             notifySuccess(customer ? t('customers.saved') : t('customers.created', { name: c.name }));
             navigate(`/customers/${c.id}`);
           },
-          onError: (err) => {
-            const applied = applyProblemToForm(form, err);
-            if (!applied) {
-              notifyError(err, t);
-              return;
-            }
-            setGeneralErrors(applied.general);
-            notifyError(err, t);
-            focusFirstError();
-          },
+          onError: (err) => handleSubmitError(form, err, t, setGeneralErrors),
         },
       );
     },
@@ -158,7 +151,7 @@ function CustomerFormInner({ customer }: { customer: Customer | undefined }) {
               <Grid.Col span={{ base: 12, sm: 4, md: 3 }}>
                 <TextInput
                   label={t('fields.code')}
-                  withAsterisk
+                  {...req}
                   autoFocus={!customer}
                   data-testid="customer-code"
                   {...form.getInputProps('code')}
@@ -167,7 +160,7 @@ function CustomerFormInner({ customer }: { customer: Customer | undefined }) {
               <Grid.Col span={{ base: 12, sm: 8, md: 9 }}>
                 <TextInput
                   label={t('fields.name')}
-                  withAsterisk
+                  {...req}
                   data-testid="customer-name"
                   {...form.getInputProps('name')}
                 />
@@ -194,7 +187,7 @@ function CustomerFormInner({ customer }: { customer: Customer | undefined }) {
               <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
                 <Select
                   label={t('fields.countryCode')}
-                  withAsterisk
+                  {...req}
                   data={countries}
                   searchable
                   allowDeselect={false}
@@ -308,13 +301,7 @@ function CustomerFormInner({ customer }: { customer: Customer | undefined }) {
             </Grid>
           </FormSection>
 
-          <Paper
-            withBorder
-            p="sm"
-            pos="sticky"
-            bottom={0}
-            style={{ zIndex: 5, boxShadow: '0 -2px 8px rgba(0,0,0,0.04)' }}
-          >
+          <Paper withBorder p="sm">
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={() => navigate(customer ? `/customers/${customer.id}` : '/customers')}>
                 {t('common.cancel')}

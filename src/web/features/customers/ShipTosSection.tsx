@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { AddressFields } from '@web/components/AddressFields';
 import { FormSection } from '@web/components/FormSection';
 import { WEEKDAYS } from '@web/lib/reference';
+import { req } from '@web/lib/required';
 import { newShipTo, type CustomerForm } from './customerForm';
 
 /** Ship-to addresses of a customer: add, remove, one default. */
@@ -91,18 +92,10 @@ export function ShipTosSection({ form }: { form: CustomerForm }) {
               </Group>
               <Grid gap="sm" mb="sm">
                 <Grid.Col span={{ base: 12, sm: 3 }}>
-                  <TextInput
-                    label={t('fields.shipTo.code')}
-                    withAsterisk
-                    {...form.getInputProps(`shipTos.${i}.code`)}
-                  />
+                  <TextInput label={t('fields.shipTo.code')} {...req} {...form.getInputProps(`shipTos.${i}.code`)} />
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, sm: 5 }}>
-                  <TextInput
-                    label={t('fields.shipTo.name')}
-                    withAsterisk
-                    {...form.getInputProps(`shipTos.${i}.name`)}
-                  />
+                  <TextInput label={t('fields.shipTo.name')} {...req} {...form.getInputProps(`shipTos.${i}.name`)} />
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, sm: 4 }}>
                   <TextInput label={t('fields.shipTo.gln')} {...form.getInputProps(`shipTos.${i}.gln`)} />

@@ -96,7 +96,7 @@ export function emptyCustomer(): CustomerFormValues {
     language: 'fr',
     gln: '',
     billingAddress: emptyAddress(),
-    paymentTerms: { basis: 'end_of_month', days: 30, dayOfMonth: '' },
+    paymentTerms: { basis: 'invoice_date', days: 30, dayOfMonth: '' },
     creditLimit: '',
     requiresPoNumber: false,
     shipTos: [],

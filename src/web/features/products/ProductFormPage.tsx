@@ -23,9 +23,10 @@ import { useAuth } from '@web/auth/AuthProvider';
 import { FormSection } from '@web/components/FormSection';
 import { PageHeader } from '@web/components/PageHeader';
 import { PageSkeleton, QueryError } from '@web/components/QueryState';
-import { notifyError, notifySuccess } from '@web/lib/errors';
+import { clearFormErrorNotice, notifySuccess } from '@web/lib/errors';
+import { req } from '@web/lib/required';
 import { changedKeys } from '@web/lib/diff';
-import { applyProblemToForm, focusFirstError } from '@web/lib/formErrors';
+import { focusFirstError, handleSubmitError } from '@web/lib/formErrors';
 import { formatPercent } from '@web/lib/format';
 import { countryOptions, unitOptions, VAT_CATEGORIES, VAT_RATES } from '@web/lib/reference';
 import { useCompanyCurrency } from '../settings/api';
@@ -97,17 +98,11 @@ function ProductFormInner({ product }: { product: Product | undefined }) {
         { body, idempotencyKey: newIdempotencyKey() },
         {
           onSuccess: (p) => {
+            clearFormErrorNotice();
             notifySuccess(product ? t('products.saved') : t('products.created', { sku: p.sku }));
             navigate(`/products/${p.id}`);
           },
-          onError: (err) => {
-            const applied = applyProblemToForm(form, err);
-            if (applied) {
-              setGeneralErrors(applied.general);
-              focusFirstError();
-            }
-            notifyError(err, t);
-          },
+          onError: (err) => handleSubmitError(form, err, t, setGeneralErrors),
         },
       );
     },
@@ -147,7 +142,7 @@ function ProductFormInner({ product }: { product: Product | undefined }) {
               <Grid.Col span={{ base: 12, sm: 4, md: 3 }}>
                 <TextInput
                   label={t('fields.sku')}
-                  withAsterisk
+                  {...req}
                   autoFocus={!product}
                   data-testid="product-sku"
                   {...form.getInputProps('sku')}
@@ -156,7 +151,7 @@ function ProductFormInner({ product }: { product: Product | undefined }) {
               <Grid.Col span={{ base: 12, sm: 8, md: 5 }}>
                 <TextInput
                   label={t('fields.productName')}
-                  withAsterisk
+                  {...req}
                   data-testid="product-name"
                   {...form.getInputProps('name')}
                 />
@@ -195,7 +190,7 @@ function ProductFormInner({ product }: { product: Product | undefined }) {
                 <TextInput
                   label={t('fields.unitPrice')}
                   description={t('products.unitPriceHint')}
-                  withAsterisk
+                  {...req}
                   inputMode="decimal"
                   rightSection={currency}
                   rightSectionWidth={48}
@@ -286,13 +281,7 @@ function ProductFormInner({ product }: { product: Product | undefined }) {
             </Grid>
           </FormSection>
 
-          <Paper
-            withBorder
-            p="sm"
-            pos="sticky"
-            bottom={0}
-            style={{ zIndex: 5, boxShadow: '0 -2px 8px rgba(0,0,0,0.04)' }}
-          >
+          <Paper withBorder p="sm">
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={() => navigate(product ? `/products/${product.id}` : '/products')}>
                 {t('common.cancel')}

@@ -14,9 +14,10 @@ import { FormSection } from '@web/components/FormSection';
 import { PageHeader } from '@web/components/PageHeader';
 import { PageSkeleton, QueryError } from '@web/components/QueryState';
 import { changedKeys } from '@web/lib/diff';
-import { notifyError, notifySuccess } from '@web/lib/errors';
+import { req } from '@web/lib/required';
+import { clearFormErrorNotice, notifySuccess } from '@web/lib/errors';
 import { decimalToInput, isDecimalString, normalizeDecimalInput } from '@web/lib/format';
-import { applyProblemToForm, focusFirstError } from '@web/lib/formErrors';
+import { focusFirstError, handleSubmitError } from '@web/lib/formErrors';
 import { currencyOptions } from '@web/lib/reference';
 import { useCompany, useSaveCompany } from './api';
 
@@ -132,6 +133,7 @@ function CompanyForm({ company }: { company: Company | undefined }) {
         { body, idempotencyKey: newIdempotencyKey() },
         {
           onSuccess: async (c) => {
+            clearFormErrorNotice();
             notifySuccess(t('company.saved'));
             const saved = toForm(c, i18n.language);
             setInitial(saved);
@@ -142,14 +144,7 @@ function CompanyForm({ company }: { company: Company | undefined }) {
             const s = qc.getQueryData<Session | null>(SESSION_KEY);
             if (!company && s?.companies.some((x) => x.id === c.id)) selectCompany(c.id);
           },
-          onError: (err) => {
-            const applied = applyProblemToForm(form, err);
-            if (applied) {
-              setGeneralErrors(applied.general);
-              focusFirstError();
-            }
-            notifyError(err, t);
-          },
+          onError: (err) => handleSubmitError(form, err, t, setGeneralErrors),
         },
       );
     },
@@ -175,12 +170,12 @@ function CompanyForm({ company }: { company: Company | undefined }) {
               <FormSection title={t('company.sections.legal')}>
                 <Grid gap="sm">
                   <Grid.Col span={{ base: 12, md: 6 }}>
-                    <TextInput label={t('fields.companyName')} withAsterisk {...form.getInputProps('name')} />
+                    <TextInput label={t('fields.companyName')} {...req} {...form.getInputProps('name')} />
                   </Grid.Col>
                   <Grid.Col span={{ base: 6, md: 3 }}>
                     <Autocomplete
                       label={t('fields.legalForm')}
-                      withAsterisk
+                      {...req}
                       data={LEGAL_FORMS}
                       {...form.getInputProps('legalForm')}
                     />
@@ -197,7 +192,7 @@ function CompanyForm({ company }: { company: Company | undefined }) {
                   <Grid.Col span={{ base: 12, sm: 4 }}>
                     <TextInput
                       label={t('fields.siren')}
-                      withAsterisk
+                      {...req}
                       inputMode="numeric"
                       {...form.getInputProps('siren')}
                     />
