@@ -34,6 +34,11 @@ export function siret(siren9: string, nic4: string): string {
 export const gtin = (data: string) => data + gs1CheckDigit(data);
 export const frVat = (s: string) => `FR${frenchVatKey(s)}${s}`;
 
+/** SIREN and the matching French VAT number. */
+const frIds = (prefix8: string) => {
+  const s = siren(prefix8);
+  return { siren: s, vatNumber: frVat(s) };
+};
 const addr = (line1: string, postalCode: string, city: string, countryCode = 'FR') => ({
   line1,
   postalCode,
@@ -93,7 +98,7 @@ export async function loadDemo(relais: Relais): Promise<{ companyId: string } | 
     {
       code: 'C0001',
       name: 'Bricodis Centre SAS',
-      siren: siren('38412957'),
+      ...frIds('38412957'),
       countryCode: 'FR',
       billingAddress: addr('3 avenue Jean Mermoz', '28000', 'Chartres'),
       paymentTerms: { basis: 'end_of_month', days: 45, dayOfMonth: null },
@@ -129,7 +134,7 @@ export async function loadDemo(relais: Relais): Promise<{ companyId: string } | 
     {
       code: 'C0002',
       name: 'Quincaillerie Lyonnaise SARL',
-      siren: siren('52187430'),
+      ...frIds('52187430'),
       countryCode: 'FR',
       billingAddress: addr('41 quai Perrache', '69002', 'Lyon'),
       paymentTerms: { basis: 'invoice_date', days: 30, dayOfMonth: null },
@@ -141,7 +146,7 @@ export async function loadDemo(relais: Relais): Promise<{ companyId: string } | 
     {
       code: 'C0003',
       name: 'Batimat Ouest SA',
-      siren: siren('30945128'),
+      ...frIds('30945128'),
       countryCode: 'FR',
       billingAddress: addr('2 boulevard de la Prairie au Duc', '44200', 'Nantes'),
       paymentTerms: { basis: 'end_of_month', days: 30, dayOfMonth: 10 },
@@ -169,7 +174,7 @@ export async function loadDemo(relais: Relais): Promise<{ companyId: string } | 
     {
       code: 'C0004',
       name: 'Menuiseries Fabre & Fils',
-      siren: siren('44871203'),
+      ...frIds('44871203'),
       countryCode: 'FR',
       billingAddress: addr('Lieu-dit Les Granges', '24100', 'Bergerac'),
       paymentTerms: { basis: 'invoice_date', days: 60, dayOfMonth: null },

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '@web/client/api';
 import type { AuditEntry, Page } from '@web/client/types';
 import { formatDateTime, formatRelative } from '@web/lib/format';
+import { useUsers } from '@web/features/users/api';
 import { EmptyBlock, PageSkeleton, QueryError } from './QueryState';
 
 interface Props {
@@ -155,13 +156,14 @@ function Changes({
   );
 }
 
-function subRecordName(e: AuditEntry): string | null {
+function subRecordName(e: AuditEntry, userName: (id: string) => string | undefined): string | null {
   const fromChanges = (k: string) => {
     const c = e.changes?.[k];
     return typeof c?.to === 'string' ? c.to : null;
   };
   const snap = e.snapshot ?? null;
-  const v = snap?.name ?? snap?.code ?? fromChanges('name') ?? fromChanges('code');
+  const user = typeof snap?.userId === 'string' ? userName(snap.userId) : undefined;
+  const v = snap?.name ?? snap?.code ?? user ?? fromChanges('name') ?? fromChanges('code');
   return typeof v === 'string' && v ? v : null;
 }
 
@@ -175,6 +177,9 @@ export function AuditTrail({ entityType, entityId }: Props) {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? null,
   });
+
+  const users = useUsers();
+  const userName = (id: string) => users.data?.data.find((u) => u.id === id)?.name;
 
   if (q.isPending) return <PageSkeleton rows={4} />;
   if (q.isError) return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
@@ -203,7 +208,7 @@ export function AuditTrail({ entityType, entityId }: Props) {
                   {e.entityType && e.entityType !== entityType && (
                     <Text size="sm" fw={500} data-testid="audit-subrecord">
                       {t(`audit.entity.${e.entityType}`, { defaultValue: e.entityType })}
-                      {subRecordName(e) ? ` « ${subRecordName(e)} »` : ''}
+                      {subRecordName(e, userName) ? ` « ${subRecordName(e, userName)} »` : ''}
                     </Text>
                   )}
                   <Text size="sm" c="dimmed">

@@ -20,6 +20,8 @@ export function CursorPager({ page, pageSize, count, total, nextCursor, onNext, 
   const from = count === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = (page - 1) * pageSize + count;
   const fmt = (n: number) => formatDecimal(String(n), i18n.language);
+  // Nothing to page through: the empty state says it all.
+  if (count === 0 && page === 1) return null;
   return (
     <Group justify="space-between" mt="sm" gap="xs">
       <Text size="sm" c="dimmed" data-testid="pager-total">

@@ -165,7 +165,11 @@ function CompanyForm({ company }: { company: Company | undefined }) {
               </List>
             </Alert>
           )}
-          <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+          <fieldset
+            disabled={!canEdit}
+            className="relais-readonly"
+            style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}
+          >
             <Stack gap="md">
               <FormSection title={t('company.sections.legal')}>
                 <Grid gap="sm">
