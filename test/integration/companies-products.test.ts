@@ -137,3 +137,39 @@ describe('products', () => {
     expect(byPrice.sku).toBe('SRV-FORM');
   });
 });
+
+describe('users of a company', () => {
+  it('an admin adds a user who can then log in; an adv assistant cannot add users; absence is recorded', async () => {
+    const admin = client(t.app, await tokenFor(t.app, 'admin@demo.relais.fr', DEMO_PASSWORD));
+    const r = await admin.post('/api/v1/users', {
+      email: 'nouvelle@demo.relais.fr',
+      name: 'Léa Nouvelle',
+      password: 'long-password-2',
+      roles: ['adv_assistant'],
+    });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ name: 'Léa Nouvelle', roles: ['adv_assistant'], absent: false });
+    const lea = client(t.app, await tokenFor(t.app, 'nouvelle@demo.relais.fr', 'long-password-2'));
+    expect((await lea.get('/api/v1/customers?limit=1')).body.total).toBeGreaterThan(0);
+    expect(
+      (
+        await lea.post('/api/v1/users', {
+          email: 'x@y.test',
+          name: 'X',
+          password: 'long-password-3',
+          roles: ['viewer'],
+        })
+      ).status,
+    ).toBe(403);
+    const dup = await admin.post('/api/v1/users', {
+      email: 'NOUVELLE@demo.relais.fr',
+      name: 'Autre nom',
+      password: 'long-password-2',
+      roles: ['viewer'],
+    });
+    expect(dup.status).toBe(409);
+    const absent = await lea.patch(`/api/v1/users/${r.body.id}`, { absent: true });
+    expect(absent.body.absent).toBe(true);
+    expect((await lea.patch(`/api/v1/users/${r.body.id}`, { roles: ['admin'] })).status).toBe(403);
+  });
+});

@@ -57,7 +57,7 @@ export function createUserService({ run }: { run: Runner }) {
       const passwordHash = await hashPassword(input.password);
       return run.runIdempotent(ctx, idem, 201, async (tx) => {
         const [existing] = await tx
-          .select({ id: users.id })
+          .select({ id: users.id, name: users.name })
           .from(users)
           .where(sql`lower(${users.email}) = lower(${input.email})`);
         const id = existing?.id ?? uuidv7();
@@ -81,7 +81,8 @@ export function createUserService({ run }: { run: Runner }) {
         await tx
           .insert(companyUsers)
           .values({ companyId: ctx.companyId, userId: id, roles: input.roles, isDefault: !hasDefault });
-        return { id, email: input.email, name: existing ? input.name : input.name, roles: input.roles, absent: false };
+        // An existing user keeps their name: adding them to a company does not rename them.
+        return { id, email: input.email, name: existing?.name ?? input.name, roles: input.roles, absent: false };
       });
     },
     async update(ctx: Ctx, id: string, patch: z.infer<typeof userPatch>): Promise<CompanyUser> {
