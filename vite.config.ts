@@ -9,5 +9,12 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { '@shared': r('./src/shared'), '@web': r('./src/web') } },
   build: { outDir: r('./dist/web'), emptyOutDir: true, chunkSizeWarningLimit: 2000 },
-  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+  // Only the server's API paths: /api/… alone would also catch Vite's own modules under src/web/api*.
+  server: {
+    proxy: {
+      '/api/v1': 'http://127.0.0.1:3000',
+      '/api/docs': 'http://127.0.0.1:3000',
+      '/api/openapi.json': 'http://127.0.0.1:3000',
+    },
+  },
 });
