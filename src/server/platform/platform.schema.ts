@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  customType,
   boolean,
   index,
   integer,
@@ -13,6 +14,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+
+/** bytea as a Node Buffer on both drivers. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -193,4 +200,34 @@ export const mailMessages = pgTable(
     sentAt: ts('sent_at'),
   },
   (t) => [primaryKey({ columns: [t.companyId, t.id] }), index('mail_created_idx').on(t.companyId, t.createdAt)],
+);
+
+/** Per-company counters for document numbers; the row lock is held until commit, so numbers are gapless. */
+export const numberSequences = pgTable(
+  'number_sequences',
+  {
+    companyId: uuid('company_id').notNull(),
+    series: text('series').notNull(),
+    lastValue: integer('last_value').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.series] })],
+);
+
+/** Files attached to any record (a tender's documents, a claim's photos…): exact bytes and their SHA-256. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    companyId: uuid('company_id').notNull(),
+    id: uuid('id').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.id] }), index('attachments_entity_idx').on(t.companyId, t.entityType, t.entityId)],
 );

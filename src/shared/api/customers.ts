@@ -31,6 +31,22 @@ export const paymentTermsSchema = z
   });
 export type PaymentTermsValue = z.infer<typeof paymentTermsSchema>;
 
+export const paymentMethods = ['transfer', 'direct_debit', 'cheque', 'card', 'lcr'] as const;
+export const incoterms = ['EXW', 'FCA', 'CPT', 'CIP', 'DAP', 'DPU', 'DDP', 'FAS', 'FOB', 'CFR', 'CIF'] as const;
+export const invoicingModes = ['per_delivery', 'weekly', 'monthly'] as const;
+export const einvoiceFormats = ['facturx', 'ubl', 'cii', 'pdf'] as const;
+export const einvoiceChannels = ['email', 'peppol', 'pdp', 'chorus_pro', 'paper'] as const;
+
+/** How the customer wants to be invoiced: one invoice per delivery or grouped, format, channel, paper copies. */
+export const invoicingSchema = z.object({
+  mode: z.enum(invoicingModes).default('per_delivery'),
+  format: z.enum(einvoiceFormats).default('facturx'),
+  channel: z.enum(einvoiceChannels).default('email'),
+  email: email.nullish().transform((s) => s || null),
+  paperCopies: z.number().int().min(0).max(10).default(0),
+});
+export type InvoicingPreferences = z.infer<typeof invoicingSchema>;
+
 export const productCodeRuleSchema = z
   .object({
     type: z.enum(['own_sku', 'prefix', 'cross_reference', 'gtin']),
@@ -56,6 +72,9 @@ export const shipToInput = z.object({
   isDefault: z.boolean().default(false),
   gln,
   address: addressSchema,
+  contactName: optionalText(200),
+  contactPhone: optionalText(40),
+  contactEmail: email.nullish().transform((s) => s || null),
   deliveryWeekdays: z
     .array(z.number().int().min(1).max(7))
     .max(7)
@@ -129,6 +148,21 @@ const customerBase = z.object({
     .uuid()
     .nullish()
     .transform((s) => s ?? null),
+  salesRepId: z
+    .string()
+    .uuid()
+    .nullish()
+    .transform((s) => s ?? null),
+  paymentMethod: z.enum(paymentMethods).default('transfer'),
+  invoicing: invoicingSchema.default({ mode: 'per_delivery', format: 'facturx', channel: 'email', email: null, paperCopies: 0 }),
+  defaultIncoterm: z.enum(incoterms).nullish().transform((s) => s ?? null),
+  incotermPlace: optionalText(100),
+  defaultCarrier: optionalText(100),
+  priceListId: z
+    .string()
+    .uuid()
+    .nullish()
+    .transform((s) => s ?? null),
 });
 
 type CustomerBase = z.infer<typeof customerBase>;
@@ -191,6 +225,9 @@ export const customerSchema = z.object({
       isDefault: z.boolean(),
       gln: z.string().nullable(),
       address: addressOut,
+      contactName: z.string().nullable(),
+      contactPhone: z.string().nullable(),
+      contactEmail: z.string().nullable(),
       deliveryWeekdays: z.array(z.number()).nullable(),
       constraints: z.array(z.string()),
     }),
@@ -207,6 +244,13 @@ export const customerSchema = z.object({
   productCodeRule: z.object({ type: z.string(), prefix: z.string().nullable().optional() }),
   accountManagerId: z.string().nullable(),
   backupManagerId: z.string().nullable(),
+  salesRepId: z.string().nullable(),
+  paymentMethod: z.string(),
+  invoicing: z.object({ mode: z.string(), format: z.string(), channel: z.string(), email: z.string().nullable(), paperCopies: z.number() }),
+  defaultIncoterm: z.string().nullable(),
+  incotermPlace: z.string().nullable(),
+  defaultCarrier: z.string().nullable(),
+  priceListId: z.string().nullable(),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -216,5 +260,7 @@ export type Customer = z.infer<typeof customerSchema>;
 export const customerListQuery = z.object({
   countryCode: z.string().trim().max(2).optional(),
   accountManagerId: z.string().uuid().optional(),
+  /** `me`: my portfolio — customers I manage, and those of absent colleagues whose backup I am. */
+  portfolio: z.enum(['me']).optional(),
 });
 export const customerSortFields = ['code', 'name', 'city', 'countryCode', 'createdAt'] as const;

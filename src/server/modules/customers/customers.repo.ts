@@ -41,6 +41,9 @@ export function toDto(c: CustomerRow, shipTos: ShipToRow[], contacts: ContactRow
         isDefault: s.isDefault,
         gln: s.gln,
         address: s.address,
+        contactName: s.contactName,
+        contactPhone: s.contactPhone,
+        contactEmail: s.contactEmail,
         deliveryWeekdays: s.deliveryWeekdays,
         constraints: s.constraints,
       })),
@@ -50,6 +53,13 @@ export function toDto(c: CustomerRow, shipTos: ShipToRow[], contacts: ContactRow
     productCodeRule: c.productCodeRule,
     accountManagerId: c.accountManagerId,
     backupManagerId: c.backupManagerId,
+    salesRepId: c.salesRepId,
+    paymentMethod: c.paymentMethod,
+    invoicing: c.invoicing,
+    defaultIncoterm: c.defaultIncoterm,
+    incotermPlace: c.incotermPlace,
+    defaultCarrier: c.defaultCarrier,
+    priceListId: c.priceListId,
     version: c.version,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
@@ -100,6 +110,8 @@ export type CustomerFilter = {
   q?: string | undefined;
   countryCode?: string | undefined;
   accountManagerId?: string | undefined;
+  /** The user whose portfolio is asked: own customers, plus those of absent managers this user backs up. */
+  portfolioUserId?: string | undefined;
 };
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
@@ -119,6 +131,17 @@ function filterWhere(companyId: string, f: CustomerFilter): SQL {
     );
   }
   if (f.countryCode) conds.push(eq(customers.countryCode, f.countryCode.toUpperCase()));
+  if (f.portfolioUserId)
+    conds.push(
+      or(
+        eq(customers.accountManagerId, f.portfolioUserId),
+        and(
+          eq(customers.backupManagerId, f.portfolioUserId),
+          sql`exists (select 1 from company_users cu where cu.company_id = ${customers.companyId}
+                and cu.user_id = ${customers.accountManagerId} and cu.absent)`,
+        ),
+      ),
+    );
   if (f.accountManagerId)
     conds.push(
       or(eq(customers.accountManagerId, f.accountManagerId), eq(customers.backupManagerId, f.accountManagerId)),

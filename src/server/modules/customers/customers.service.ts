@@ -14,15 +14,15 @@ type ContactIn = CustomerCreate['contacts'][number];
 
 /** Customers: identity, terms, ship-tos with their constraints, contacts, portfolio. */
 export function createCustomerService({ run }: { run: Runner }) {
-  async function assertMembers(tx: Tx, ctx: Ctx, c: Pick<CustomerCreate, 'accountManagerId' | 'backupManagerId'>) {
-    const wanted = [c.accountManagerId, c.backupManagerId].filter((x): x is string => !!x);
+  async function assertMembers(tx: Tx, ctx: Ctx, c: Pick<CustomerCreate, 'accountManagerId' | 'backupManagerId' | 'salesRepId'>) {
+    const wanted = [c.accountManagerId, c.backupManagerId, c.salesRepId].filter((x): x is string => !!x);
     if (wanted.length === 0) return;
     const found = await tx
       .select({ id: companyUsers.userId })
       .from(companyUsers)
       .where(and(eq(companyUsers.companyId, ctx.companyId), inArray(companyUsers.userId, wanted)));
     const ids = new Set(found.map((f) => f.id));
-    const errors = (['accountManagerId', 'backupManagerId'] as const)
+    const errors = (['accountManagerId', 'backupManagerId', 'salesRepId'] as const)
       .filter((k) => c[k] && !ids.has(c[k]!))
       .map((k) => ({ path: k, code: 'unknown_user' }));
     if (errors.length) throw new DomainError('validation_failed', 422, errors);
@@ -45,6 +45,9 @@ export function createCustomerService({ run }: { run: Runner }) {
             isDefault: true,
             gln: null,
             address: c.billingAddress,
+            contactName: null,
+            contactPhone: null,
+            contactEmail: null,
             deliveryWeekdays: null,
             constraints: [],
           },
@@ -78,6 +81,9 @@ export function createCustomerService({ run }: { run: Runner }) {
           isDefault: s.isDefault,
           gln: s.gln,
           address: s.address,
+          contactName: s.contactName,
+          contactPhone: s.contactPhone,
+          contactEmail: s.contactEmail,
           deliveryWeekdays: s.deliveryWeekdays,
           constraints: s.constraints,
           position,
@@ -144,6 +150,7 @@ export function createCustomerService({ run }: { run: Runner }) {
           productCodeRule: input.productCodeRule,
           accountManagerId: input.accountManagerId,
           backupManagerId: input.backupManagerId,
+          ...commercial(input),
           createdAt: now,
           updatedAt: now,
         });
@@ -184,6 +191,7 @@ export function createCustomerService({ run }: { run: Runner }) {
             productCodeRule: next.productCodeRule,
             accountManagerId: next.accountManagerId,
             backupManagerId: next.backupManagerId,
+            ...commercial(next),
             version: current.version + 1,
             updatedAt: new Date(),
           })
@@ -219,14 +227,27 @@ export function createCustomerService({ run }: { run: Runner }) {
         cursor?: string | undefined;
         q?: string | undefined;
         sort?: string | undefined;
+        portfolio?: 'me' | undefined;
       } & repo.CustomerFilter,
     ) {
       const sort = parseSort(query.sort, repo.customerSortColumns, 'code');
-      return run.read((db) => repo.list(db, ctx.companyId, query, sort, query.limit, query.cursor));
+      const filter = { ...query, portfolioUserId: query.portfolio === 'me' ? (ctx.userId ?? undefined) : undefined };
+      return run.read((db) => repo.list(db, ctx.companyId, filter, sort, query.limit, query.cursor));
     },
   };
 }
 export type CustomerService = ReturnType<typeof createCustomerService>;
+
+/** Commercial terms beyond the identity: payment method, invoicing preferences, Incoterm, carrier, price list. */
+const commercial = (c: CustomerCreate) => ({
+  salesRepId: c.salesRepId,
+  paymentMethod: c.paymentMethod,
+  invoicing: c.invoicing,
+  defaultIncoterm: c.defaultIncoterm,
+  incotermPlace: c.incotermPlace,
+  defaultCarrier: c.defaultCarrier,
+  priceListId: c.priceListId,
+});
 
 const stripUndefined = <T extends object>(o: T): Partial<T> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
