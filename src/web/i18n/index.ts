@@ -1,8 +1,15 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { apiConfig } from '@web/client/api';
-import en from './en.json';
-import fr from './fr.json';
+import enBase from './en.json';
+import frBase from './fr.json';
+
+// Each feature may keep its strings in i18n/<lang>/<feature>.json ({ "<feature>": { … } }), merged here.
+type Messages = Record<string, unknown>;
+const merge = (base: Messages, files: Record<string, { default: Messages }>): Messages =>
+  Object.assign({}, base, ...Object.values(files).map((f) => f.default));
+const fr = merge(frBase, import.meta.glob<{ default: Messages }>('./fr/*.json', { eager: true }));
+const en = merge(enBase, import.meta.glob<{ default: Messages }>('./en/*.json', { eager: true }));
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
