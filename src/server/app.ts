@@ -14,10 +14,21 @@ import { createRunner } from './platform/db/runner';
 import { buildHttp } from './platform/http/app';
 import { createMailHandler } from './platform/mail/mail';
 import { mailRoutes } from './platform/mail/mail.routes';
-import { createOutboxWorker } from './platform/outbox/outbox';
+import { createOutboxWorker, type JobHandler } from './platform/outbox/outbox';
 import { catalogRoutes, createCatalogService } from './modules/catalog';
 import { companyRoutes, createCompanyService } from './modules/companies';
-import { createCustomerService, customerRoutes } from './modules/customers';
+import {
+  createCustomerRuleService,
+  createCustomerService,
+  customerRoutes,
+  customerRuleRoutes,
+} from './modules/customers';
+import {
+  createContractService,
+  createPricingService,
+  createRenewalAlertHandler,
+  pricingRoutes,
+} from './modules/pricing';
 import { createUserService, userRoutes } from './modules/users/users';
 
 export const VERSION: string = pkg.version;
@@ -39,18 +50,22 @@ export async function createRelais(config: Config, opts: { database?: Database; 
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const db = database.db;
 
-  const worker = createOutboxWorker(
-    db,
-    { 'mail.send': createMailHandler({ smtpUrl: config.smtpUrl, from: config.mailFrom }) },
-    { log: (msg, err) => app.log.warn({ err }, msg) },
-  );
+  // Job handlers by outbox topic; modules add theirs below once the runner exists.
+  const handlers: Record<string, JobHandler> = {
+    'mail.send': createMailHandler({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+  };
+  const worker = createOutboxWorker(db, handlers, { log: (msg, err) => app.log.warn({ err }, msg) });
   const run = createRunner(db, () => worker.nudge());
+  handlers['contract.renewal_alert'] = createRenewalAlertHandler(run);
   const auth = createAuthService(db);
   const services = {
     auth,
     companies: createCompanyService({ run }),
     users: createUserService({ run }),
     customers: createCustomerService({ run }),
+    customerRules: createCustomerRuleService({ run }),
+    pricing: createPricingService({ run }),
+    contracts: createContractService({ run }),
     catalog: createCatalogService({ run }),
   };
 
@@ -85,6 +100,8 @@ export async function createRelais(config: Config, opts: { database?: Database; 
       await api.register(companyRoutes(services.companies));
       await api.register(userRoutes(services.users));
       await api.register(customerRoutes(services.customers));
+      await api.register(customerRuleRoutes(services.customerRules));
+      await api.register(pricingRoutes(services.pricing, services.contracts));
       await api.register(catalogRoutes(services.catalog));
       await api.register(auditRoutes(run));
       await api.register(mailRoutes(run));

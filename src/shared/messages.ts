@@ -1,9 +1,12 @@
+import { domainMessages } from './messages-domain';
+
 /** Error and finding messages, keyed by stable code, in the languages Relais speaks. French first. */
 export type Lang = 'fr' | 'en';
 
 type Catalog = Record<string, { fr: string; en: string }>;
 
 export const messages: Catalog = {
+  ...domainMessages,
   // generic field errors
   required: { fr: 'Ce champ est obligatoire.', en: 'This field is required.' },
   too_long: { fr: 'Trop long ({max} caractères au plus).', en: 'Too long (at most {max} characters).' },
@@ -105,6 +108,35 @@ export const messages: Catalog = {
     en: 'The rate must be 0 for this VAT category.',
   },
   unknown_user: { fr: 'Utilisateur inconnu dans cette société.', en: 'Unknown user in this company.' },
+  invalid_time: { fr: 'Heure attendue au format HH:MM.', en: 'Time expected as HH:MM.' },
+  time_range_inverted: {
+    fr: 'L’heure de fin doit suivre l’heure de début.',
+    en: 'The end time must follow the start time.',
+  },
+  date_range_inverted: {
+    fr: 'La date de fin doit suivre la date de début.',
+    en: 'The end date must follow the start date.',
+  },
+  invalid_pattern: { fr: 'Expression régulière invalide.', en: 'Invalid regular expression.' },
+  sku_or_product_id: {
+    fr: 'Indiquez soit la référence (sku), soit l’identifiant de l’article.',
+    en: 'Give either the SKU or the product id.',
+  },
+  unknown_product: { fr: 'Article inconnu.', en: 'Unknown product.' },
+  unknown_customer: { fr: 'Client inconnu.', en: 'Unknown customer.' },
+  unknown_ship_to: { fr: 'Site de livraison inconnu pour ce client.', en: 'Unknown ship-to for this customer.' },
+  invalid_percent: { fr: 'Pourcentage entre 0 et 100 attendu.', en: 'A percentage between 0 and 100 is expected.' },
+  immutable_field: { fr: 'Ce champ ne peut plus être modifié.', en: 'This field can no longer be changed.' },
+  override_reason_required: {
+    fr: 'Le prix diffère du prix calculé : indiquez la raison de la dérogation.',
+    en: 'The price differs from the computed price: give the reason for the override.',
+  },
+  quote_not_editable: { fr: 'Seul un devis en brouillon peut être modifié.', en: 'Only a draft quote can be changed.' },
+  invalid_transition: { fr: 'Action impossible dans l’état actuel.', en: 'Not possible in the current state.' },
+  import_has_errors: {
+    fr: 'Le fichier contient des erreurs : corrigez-les ou importez seulement les lignes valides.',
+    en: 'The file has errors: fix them or import the valid rows only.',
+  },
   // problem codes
   validation_failed: { fr: 'Données invalides.', en: 'Invalid data.' },
   not_found: { fr: 'Introuvable.', en: 'Not found.' },

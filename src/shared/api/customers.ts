@@ -154,8 +154,17 @@ const customerBase = z.object({
     .nullish()
     .transform((s) => s ?? null),
   paymentMethod: z.enum(paymentMethods).default('transfer'),
-  invoicing: invoicingSchema.default({ mode: 'per_delivery', format: 'facturx', channel: 'email', email: null, paperCopies: 0 }),
-  defaultIncoterm: z.enum(incoterms).nullish().transform((s) => s ?? null),
+  invoicing: invoicingSchema.default({
+    mode: 'per_delivery',
+    format: 'facturx',
+    channel: 'email',
+    email: null,
+    paperCopies: 0,
+  }),
+  defaultIncoterm: z
+    .enum(incoterms)
+    .nullish()
+    .transform((s) => s ?? null),
   incotermPlace: optionalText(100),
   defaultCarrier: optionalText(100),
   priceListId: z
@@ -241,12 +250,21 @@ export const customerSchema = z.object({
       phone: z.string().nullable(),
     }),
   ),
-  productCodeRule: z.object({ type: z.string(), prefix: z.string().nullable().optional() }),
+  productCodeRule: z.object({
+    type: z.enum(['own_sku', 'prefix', 'cross_reference', 'gtin']),
+    prefix: z.string().nullable().optional(),
+  }),
   accountManagerId: z.string().nullable(),
   backupManagerId: z.string().nullable(),
   salesRepId: z.string().nullable(),
   paymentMethod: z.string(),
-  invoicing: z.object({ mode: z.string(), format: z.string(), channel: z.string(), email: z.string().nullable(), paperCopies: z.number() }),
+  invoicing: z.object({
+    mode: z.string(),
+    format: z.string(),
+    channel: z.string(),
+    email: z.string().nullable(),
+    paperCopies: z.number(),
+  }),
   defaultIncoterm: z.string().nullable(),
   incotermPlace: z.string().nullable(),
   defaultCarrier: z.string().nullable(),

@@ -1,4 +1,4 @@
-import { and, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@server/platform/db/connection';
 import { afterCursor, orderBy, toPage, type Sort } from '@server/platform/http/pagination';
 import type { Product } from '@shared/api/products';
@@ -117,4 +117,68 @@ export async function categories(q: Queryable, companyId: string): Promise<strin
     .where(and(eq(products.companyId, companyId), sql`${products.category} is not null`))
     .orderBy(products.category);
   return r.map((x) => x.c!).filter(Boolean);
+}
+
+export type ProductRef = { productId?: string | undefined; sku?: string | undefined };
+export type ProductLite = {
+  id: string;
+  sku: string;
+  name: string;
+  nameEn: string | null;
+  category: string | null;
+  unit: string;
+  unitPrice: string;
+  vatCategory: string;
+  vatRate: string;
+  gtin: string | null;
+  active: boolean;
+};
+
+/** The products named by id or SKU, in one query; the map answers both keys. */
+export async function findProductsByRefs(q: Queryable, companyId: string, refs: ProductRef[]): Promise<Map<string, ProductLite>> {
+  const ids = [...new Set(refs.map((r) => r.productId).filter((x): x is string => !!x))];
+  const skus = [...new Set(refs.map((r) => r.sku).filter((x): x is string => !!x))];
+  const out = new Map<string, ProductLite>();
+  if (!ids.length && !skus.length) return out;
+  const found = await q
+    .select({
+      id: products.id,
+      sku: products.sku,
+      name: products.name,
+      nameEn: products.nameEn,
+      category: products.category,
+      unit: products.unit,
+      unitPrice: products.unitPrice,
+      vatCategory: products.vatCategory,
+      vatRate: products.vatRate,
+      gtin: products.gtin,
+      active: products.active,
+    })
+    .from(products)
+    .where(
+      and(
+        eq(products.companyId, companyId),
+        or(
+          ids.length ? inArray(products.id, ids) : sql`false`,
+          skus.length ? inArray(products.sku, skus) : sql`false`,
+        ),
+      ),
+    );
+  for (const p of found) {
+    out.set(p.id, p);
+    out.set(`sku:${p.sku}`, p);
+  }
+  return out;
+}
+
+/** The product a reference names, from a map built by findProductsByRefs. */
+export const pick = (map: Map<string, ProductLite>, r: ProductRef) =>
+  r.productId ? map.get(r.productId) : r.sku ? map.get(`sku:${r.sku}`) : undefined;
+
+export async function findIdByGtin(q: Queryable, companyId: string, gtin: string): Promise<string | null> {
+  const [r] = await q
+    .select({ id: products.id })
+    .from(products)
+    .where(and(eq(products.companyId, companyId), or(eq(products.gtin, gtin), eq(products.packGtin, gtin))));
+  return r?.id ?? null;
 }

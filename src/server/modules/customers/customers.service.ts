@@ -14,7 +14,11 @@ type ContactIn = CustomerCreate['contacts'][number];
 
 /** Customers: identity, terms, ship-tos with their constraints, contacts, portfolio. */
 export function createCustomerService({ run }: { run: Runner }) {
-  async function assertMembers(tx: Tx, ctx: Ctx, c: Pick<CustomerCreate, 'accountManagerId' | 'backupManagerId' | 'salesRepId'>) {
+  async function assertMembers(
+    tx: Tx,
+    ctx: Ctx,
+    c: Pick<CustomerCreate, 'accountManagerId' | 'backupManagerId' | 'salesRepId'>,
+  ) {
     const wanted = [c.accountManagerId, c.backupManagerId, c.salesRepId].filter((x): x is string => !!x);
     if (wanted.length === 0) return;
     const found = await tx

@@ -53,9 +53,10 @@ export const priceListItems = pgTable(
     primaryKey({ columns: [t.companyId, t.id] }),
     uniqueIndex('price_list_items_uq').on(t.companyId, t.priceListId, t.productId, t.minQuantity),
     index('price_list_items_product_idx').on(t.companyId, t.productId),
-    foreignKey({ columns: [t.companyId, t.priceListId], foreignColumns: [priceLists.companyId, priceLists.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      columns: [t.companyId, t.priceListId],
+      foreignColumns: [priceLists.companyId, priceLists.id],
+    }).onDelete('cascade'),
   ],
 );
 
