@@ -185,3 +185,13 @@ export async function list(
 }
 
 export const tables = { customers, customerShipTos, customerContacts };
+
+/** Names of several customers in one query (for lists of documents). */
+export async function customerNames(q: Queryable, companyId: string, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const found = await q
+    .select({ id: customers.id, name: customers.name })
+    .from(customers)
+    .where(and(eq(customers.companyId, companyId), inArray(customers.id, [...new Set(ids)])));
+  return new Map(found.map((c) => [c.id, c.name]));
+}

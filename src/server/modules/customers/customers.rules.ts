@@ -293,16 +293,14 @@ export function createCustomerRuleService({ run }: { run: Runner }) {
               .set({ productId, customerCode: r.customerCode, description: r.description })
               .where(and(eq(customerProductRefs.companyId, ctx.companyId), eq(customerProductRefs.id, prev.id)));
           else
-            await tx
-              .insert(customerProductRefs)
-              .values({
-                companyId: ctx.companyId,
-                id: uuidv7(),
-                customerId,
-                customerCode: r.customerCode,
-                productId,
-                description: r.description,
-              });
+            await tx.insert(customerProductRefs).values({
+              companyId: ctx.companyId,
+              id: uuidv7(),
+              customerId,
+              customerCode: r.customerCode,
+              productId,
+              description: r.description,
+            });
         }
         return { count: refs.length };
       });

@@ -3,3 +3,4 @@ export { customerRoutes } from './customers.routes';
 export { findById as findCustomer } from './customers.repo';
 export { createCustomerRuleService, findingDto, loadRules, type CustomerRuleService } from './customers.rules';
 export { customerRuleRoutes } from './customers.rules.routes';
+export { customerNames } from './customers.repo';

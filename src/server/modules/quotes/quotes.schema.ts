@@ -82,6 +82,8 @@ export const quoteLines = pgTable(
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
     index('quote_lines_quote_idx').on(t.companyId, t.quoteId, t.position),
-    foreignKey({ columns: [t.companyId, t.quoteId], foreignColumns: [quotes.companyId, quotes.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.companyId, t.quoteId], foreignColumns: [quotes.companyId, quotes.id] }).onDelete(
+      'cascade',
+    ),
   ],
 );

@@ -32,7 +32,7 @@ export type PdfMetadata = {
 export const NBSP = '\u00a0';
 
 type PdfMakeApi = typeof import('pdfmake');
-const require = createRequire(import.meta.url);
+const requireCjs = createRequire(import.meta.url);
 
 const STANDARD_FAMILY = 'Helvetica';
 const UNICODE_FAMILY = 'Roboto';
@@ -49,9 +49,9 @@ let engine: PdfMakeApi | null = null;
 /** The pdfmake singleton, configured on first use: fonts, no network access, local files limited to the fonts. */
 function pdfEngine(): PdfMakeApi {
   if (engine) return engine;
-  const pdfmake = require('pdfmake') as PdfMakeApi;
+  const pdfmake = requireCjs('pdfmake') as PdfMakeApi;
   const roboto = Object.fromEntries(
-    Object.entries(ROBOTO_FILES).map(([style, file]) => [style, require.resolve(`pdfmake/fonts/Roboto/${file}`)]),
+    Object.entries(ROBOTO_FILES).map(([style, file]) => [style, requireCjs.resolve(`pdfmake/fonts/Roboto/${file}`)]),
   ) as Record<keyof typeof ROBOTO_FILES, string>;
   const fonts: TFontDictionary = {
     [STANDARD_FAMILY]: {
@@ -82,7 +82,7 @@ type AfmFontProto = { parse(this: AfmTables, contents: string): void };
  */
 function shareStandardFontMetrics(): void {
   try {
-    const PDFKit = createRequire(require.resolve('pdfmake'))('pdfkit') as new (o: object) => {
+    const PDFKit = createRequire(requireCjs.resolve('pdfmake'))('pdfkit') as new (o: object) => {
       font(name: string): { _font?: { font?: { constructor?: { prototype?: AfmFontProto } } } };
     };
     const proto = new PDFKit({ autoFirstPage: false }).font('Helvetica')._font?.font?.constructor?.prototype;
@@ -187,7 +187,12 @@ const CURRENCY_SYMBOLS: Record<PdfLang, Record<string, string>> = {
  * en → "€1,234.50". Rounded half-up to the currency's minor units; `maxDecimals` keeps more significant digits
  * (unit prices with 4 decimals: '0.1234' → "0,1234 €", '12.5000' → "12,50 €").
  */
-export function formatMoney(amount: string, currency: string, lang: PdfLang, opts: { maxDecimals?: number } = {}) {
+export function formatMoney(
+  amount: string,
+  currency: string,
+  lang: PdfLang,
+  opts: { maxDecimals?: number } = {},
+): string {
   const code = currency.trim().toUpperCase();
   const minDecimals = currencyDecimals(code);
   const number = formatDecimal(amount, lang, minDecimals, Math.max(minDecimals, opts.maxDecimals ?? minDecimals));

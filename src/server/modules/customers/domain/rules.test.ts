@@ -59,11 +59,12 @@ describe('fixtures', () => {
 });
 
 describe('Chartres: no delivery on Wednesday or Thursday (weekdays [1,2,5])', () => {
-  const shipTo = { shipToId: 'chartres', shipToWeekdays: [1, 2, 5] };
+  type ShipTo = Pick<RuleContext, 'shipToId' | 'shipToWeekdays'>;
+  const shipTo: ShipTo = { shipToId: 'chartres', shipToWeekdays: [1, 2, 5] };
   const asRule = [window([1, 2, 5], '06:00', '12:00', { shipToId: 'chartres' })];
-  const noDays = { shipToId: 'chartres', shipToWeekdays: null };
+  const noDays: ShipTo = { shipToId: 'chartres', shipToWeekdays: null };
 
-  it.each<[string, CustomerRule[], typeof shipTo, string, boolean, string]>([
+  it.each<[string, CustomerRule[], ShipTo, string, boolean, string]>([
     ['ship-to weekdays, Wednesday', [], shipTo, WED, false, FRI],
     ['ship-to weekdays, Thursday', [], shipTo, THU, false, FRI],
     ['ship-to weekdays, Friday', [], shipTo, FRI, true, FRI],

@@ -1,0 +1,2 @@
+export { createQuoteService, type QuoteService } from './quotes.service';
+export { quoteRoutes } from './quotes.routes';
