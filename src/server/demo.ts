@@ -5,6 +5,9 @@ import type { CustomerCreate } from '@shared/api/customers';
 import type { ProductCreate } from '@shared/api/products';
 import { customerCreateSchema } from '@shared/api/customers';
 import { productCreateSchema } from '@shared/api/products';
+import { ruleInputSchema, type RuleInput } from '@shared/api/rules';
+import { contractInput, priceListInput } from '@shared/api/pricing';
+import { quoteInput } from '@shared/api/quotes';
 import { companies, companyUsers } from './platform/platform.schema';
 import type { Relais } from './app';
 import type { Ctx } from './platform/db/runner';
@@ -315,9 +318,158 @@ export async function loadDemo(relais: Relais): Promise<{ companyId: string } | 
     }),
   ];
   for (const x of products) await services.catalog.create(ctx, productCreateSchema.parse(x), null);
+  await loadDemoKnowledge(relais, ctx);
 
   await db.update(companies).set({ updatedAt: new Date() }).where(eq(companies.id, companyId));
   return { companyId };
+}
+
+/** What the ADV team knows about its customers, as data: rules, agreed prices, a price list, a contract, a quote. */
+async function loadDemoKnowledge(relais: Relais, ctx: Ctx) {
+  const { services } = relais;
+  const all = (await services.customers.list(ctx, { limit: 50 })).data;
+  const byCode = (code: string) => all.find((c) => c.code === code)!;
+  const bricodis = byCode('C0001');
+  const batimat = byCode('C0003');
+  const lyon = byCode('C0002');
+  const chartres = bricodis.shipTos.find((s) => s.code === 'CHARTRES')!;
+  const dreux = bricodis.shipTos.find((s) => s.code === 'DREUX')!;
+  const rules: RuleInput[] = [
+    {
+      kind: 'delivery_window',
+      shipToId: chartres.id,
+      params: { weekdays: [1, 2, 5], from: '07:00', to: '12:00' },
+      note: 'Quais réservés aux retours le mercredi et le jeudi ; RDV la veille avant 16 h.',
+      active: true,
+    },
+    {
+      kind: 'appointment',
+      shipToId: chartres.id,
+      params: { hoursBefore: 24, contact: 'Réception : 02 37 00 11 23' },
+      note: null,
+      active: true,
+    },
+    {
+      kind: 'packaging',
+      shipToId: dreux.id,
+      params: {
+        sscc: true,
+        qrCode: false,
+        palletType: 'EUR',
+        maxPalletHeightCm: 180,
+        instructions: 'Étiquette SSCC sur deux faces',
+      },
+      note: null,
+      active: true,
+    },
+    {
+      kind: 'closing_period',
+      shipToId: null,
+      params: { from: '2026-12-24', to: '2027-01-02', label: 'Fermeture annuelle' },
+      note: null,
+      active: true,
+    },
+    {
+      kind: 'min_order_amount',
+      shipToId: null,
+      params: { amount: '500.00' },
+      note: 'Franco de port à partir de 500 € HT.',
+      active: true,
+    },
+    {
+      kind: 'invoice_reference',
+      shipToId: null,
+      params: { poRequired: true, pattern: '^PO-\\d{6}$', example: 'PO-004512' },
+      note: 'Factures sans n° de commande rejetées par leur service comptable.',
+      active: true,
+    },
+    {
+      kind: 'required_documents',
+      shipToId: null,
+      params: { documents: ['delivery_note', 'packing_list'], copies: 2 },
+      note: null,
+      active: true,
+    },
+  ];
+  for (const r of rules) await services.customerRules.create(ctx, bricodis.id, ruleInputSchema.parse(r), null);
+  await services.customerRules.addReferences(
+    ctx,
+    batimat.id,
+    [
+      { customerCode: 'BAT-VIS-440', sku: 'FX1040', description: 'Vis inox 4x40 bte 200' },
+      { customerCode: 'BAT-CHEV-08', sku: 'FX2008', description: 'Cheville 8' },
+    ],
+    null,
+  );
+  await services.pricing.addCustomerPrice(
+    ctx,
+    bricodis.id,
+    { sku: 'FX1040', unitPrice: '16.90', minQuantity: '1', validFrom: null, validTo: null, note: 'Prix négocié 2026' },
+    null,
+  );
+  await services.pricing.addDiscount(
+    ctx,
+    lyon.id,
+    {
+      scope: 'category',
+      category: 'Chevilles',
+      percent: '8',
+      minOrderAmount: null,
+      validFrom: null,
+      validTo: null,
+      note: null,
+    },
+    null,
+  );
+  const year = new Date().getUTCFullYear();
+  await services.pricing.savePriceList(
+    ctx,
+    null,
+    priceListInput.parse({
+      code: `TARIF-${year}`,
+      name: `Tarif général ${year}`,
+      validFrom: `${year}-01-01`,
+      validTo: `${year}-12-31`,
+      items: [
+        { sku: 'FX1040', minQuantity: '1', unitPrice: '18.90' },
+        { sku: 'FX1040', minQuantity: '50', unitPrice: '17.60' },
+        { sku: 'FX1050', minQuantity: '1', unitPrice: '24.50' },
+        { sku: 'FX1050', minQuantity: '50', unitPrice: '22.90' },
+      ],
+    }),
+    true,
+    null,
+  );
+  await services.contracts.create(
+    ctx,
+    contractInput.parse({
+      customerId: batimat.id,
+      title: `Accord-cadre visserie et chevilles ${year}`,
+      validFrom: `${year}-01-01`,
+      validTo: `${year}-12-31`,
+      renewalDate: `${year}-12-01`,
+      alertDays: 45,
+      lines: [
+        { sku: 'FX1040', unitPrice: '15.20', committedQuantity: '2400' },
+        { sku: 'FX2008', unitPrice: '0.038', minQuantity: '500', committedQuantity: '200000' },
+      ],
+    }),
+    null,
+  );
+  await services.quotes.create(
+    ctx,
+    quoteInput.parse({
+      customerId: lyon.id,
+      customerReference: 'Demande du 18/11',
+      notes: 'Délai : 5 jours ouvrés après commande.',
+      lines: [
+        { sku: 'FX3012', quantity: '40' },
+        { sku: 'FX3112', quantity: '10' },
+        { sku: 'FX2010', quantity: '1000' },
+      ],
+    }),
+    null,
+  );
 }
 
 /** RELAIS_ADMIN_EMAIL / RELAIS_ADMIN_PASSWORD: make sure this platform administrator exists. */

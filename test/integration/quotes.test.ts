@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { DEMO_PASSWORD, loadDemo } from '@server/demo';
+import { addDays } from '@shared/dates';
 import { client, seedCompany, startTestApp, tokenFor, type TestApp } from '../support/harness';
 
 let t: TestApp;
@@ -18,10 +19,14 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.closeAll());
 
+// The demo's price list covers the current year: quotes are dated today so that it applies whatever the year.
+const today = new Date().toISOString().slice(0, 10);
+const year = today.slice(0, 4);
+
 const newQuote = (over: Record<string, unknown> = {}) =>
   api.post('/api/v1/quotes', {
     customerId: lyon.id,
-    issueDate: '2026-11-23',
+    issueDate: today,
     customerReference: 'RFQ-2026-118',
     lines: [
       { sku: 'FX1040', quantity: '10' },
@@ -36,10 +41,10 @@ describe('quotes', () => {
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({
       status: 'draft',
-      number: 'DEV-2026-00001',
+      number: expect.stringMatching(new RegExp(`^DEV-${year}-\\d{5}$`)),
       currency: 'EUR',
       language: 'fr',
-      validUntil: '2026-12-23',
+      validUntil: addDays(today, 30),
       customerReference: 'RFQ-2026-118',
       contactEmail: 't.girard@quinca-lyon.example',
     });
@@ -60,9 +65,11 @@ describe('quotes', () => {
       { vatCategory: 'S', vatRate: '20.00', taxableAmount: '189.00', taxAmount: '37.80' },
       { vatCategory: 'S', vatRate: '5.50', taxableAmount: '87.00', taxAmount: '4.79' },
     ]);
-    expect(r.body.lines[0].priceSource).toMatchObject({ type: 'catalog' });
+    expect(r.body.lines[0].priceSource).toMatchObject({ type: 'price_list' });
+    expect(r.body.lines[1].priceSource).toMatchObject({ type: 'catalog' });
     expect(r.body.allowedCommands).toEqual(expect.arrayContaining(['send', 'accept', 'refuse', 'cancel']));
-    expect((await newQuote()).body.number).toBe('DEV-2026-00002');
+    const next = (await newQuote()).body.number as string;
+    expect(Number(next.slice(-5))).toBe(Number(r.body.number.slice(-5)) + 1);
   });
 
   it('demands a reason for a price that differs from the computed one', async () => {
@@ -108,7 +115,8 @@ describe('quotes', () => {
     expect(sent.body.sentAt).toBeTruthy();
     await t.worker.drain();
     const mails = (await api.get('/api/v1/mails')).body.data;
-    const mail = (await api.get(`/api/v1/mails/${mails[0].id}`)).body;
+    const quoteMail = mails.find((m: { related: { id: string } | null }) => m.related?.id === q.id);
+    const mail = (await api.get(`/api/v1/mails/${quoteMail.id}`)).body;
     expect(mail).toMatchObject({
       to: ['t.girard@quinca-lyon.example'],
       subject: expect.stringContaining(q.number),
@@ -135,7 +143,9 @@ describe('quotes', () => {
     expect(reopened.body.status).toBe('draft');
     const edited = await api.patch(`/api/v1/quotes/${q.id}`, { lines: [{ sku: 'FX1040', quantity: '100' }] });
     expect(edited.status).toBe(200);
-    expect(edited.body.totals.net).toBe('1890.00');
+    // 100 reaches the price list's 50-unit break: 17.60
+    expect(edited.body.lines[0].unitPrice).toBe('17.6000');
+    expect(edited.body.totals.net).toBe('1760.00');
     expect(edited.body.version).toBeGreaterThan(q.version);
   });
 
