@@ -14,7 +14,8 @@ import { createRunner } from './platform/db/runner';
 import { buildHttp } from './platform/http/app';
 import { createMailHandler } from './platform/mail/mail';
 import { mailRoutes } from './platform/mail/mail.routes';
-import { createOutboxWorker, type JobHandler } from './platform/outbox/outbox';
+import { createOutboxWorker, enqueue, type JobHandler } from './platform/outbox/outbox';
+import { companies } from './platform/platform.schema';
 import { catalogRoutes, createCatalogService } from './modules/catalog';
 import { companyRoutes, createCompanyService } from './modules/companies';
 import {
@@ -29,6 +30,8 @@ import {
   createRenewalAlertHandler,
   pricingRoutes,
 } from './modules/pricing';
+import { createQuoteService, quoteRoutes } from './modules/quotes';
+import { createImportService, importRoutes } from './modules/imports';
 import { createUserService, userRoutes } from './modules/users/users';
 
 export const VERSION: string = pkg.version;
@@ -58,16 +61,44 @@ export async function createRelais(config: Config, opts: { database?: Database; 
   const run = createRunner(db, () => worker.nudge());
   handlers['contract.renewal_alert'] = createRenewalAlertHandler(run);
   const auth = createAuthService(db);
+  const pricing = createPricingService({ run });
   const services = {
     auth,
     companies: createCompanyService({ run }),
     users: createUserService({ run }),
     customers: createCustomerService({ run }),
     customerRules: createCustomerRuleService({ run }),
-    pricing: createPricingService({ run }),
+    pricing,
     contracts: createContractService({ run }),
+    quotes: createQuoteService({ run, pricing }),
     catalog: createCatalogService({ run }),
+    imports: createImportService({ run, dbKind: database.kind }),
   };
+  handlers['import.commit'] = services.imports.commitJob;
+
+  handlers['quotes.expire'] = async (job) => {
+    await services.quotes.expireDue({
+      companyId: job.companyId,
+      userId: null,
+      roles: [],
+      requestId: `job:${job.id}`,
+      lang: 'fr',
+    });
+  };
+
+  /** Daily work, queued once per company and day (the dedupe key makes repeated calls harmless). */
+  async function scheduleDailyJobs(today = new Date().toISOString().slice(0, 10)) {
+    const all = await db.select({ id: companies.id }).from(companies);
+    await db.transaction(async (tx) => {
+      for (const c of all)
+        await enqueue(tx, c.id, {
+          topic: 'quotes.expire',
+          payload: { date: today },
+          dedupeKey: `quotes.expire:${today}`,
+        });
+    });
+    worker.nudge();
+  }
 
   const app: FastifyInstance = await buildHttp({
     logLevel: config.logLevel,
@@ -102,7 +133,9 @@ export async function createRelais(config: Config, opts: { database?: Database; 
       await api.register(customerRoutes(services.customers));
       await api.register(customerRuleRoutes(services.customerRules));
       await api.register(pricingRoutes(services.pricing, services.contracts));
+      await api.register(quoteRoutes(services.quotes));
       await api.register(catalogRoutes(services.catalog));
+      await api.register(importRoutes(services.imports));
       await api.register(auditRoutes(run));
       await api.register(mailRoutes(run));
     },
@@ -117,6 +150,7 @@ export async function createRelais(config: Config, opts: { database?: Database; 
     run,
     services,
     worker,
+    scheduleDailyJobs,
     async close() {
       await worker.stop();
       await app.close();

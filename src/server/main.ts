@@ -7,7 +7,15 @@ const relais = await createRelais(config);
 
 if (config.adminEmail && config.adminPassword) await ensureAdmin(relais, config.adminEmail, config.adminPassword);
 const seeded = config.demo ? await loadDemo(relais) : null;
-if (config.workerEnabled) relais.worker.start();
+if (config.workerEnabled) {
+  relais.worker.start();
+  // Daily jobs (quote expiry…): queued at start and checked every hour; each runs once per company and day.
+  await relais.scheduleDailyJobs();
+  setInterval(
+    () => void relais.scheduleDailyJobs().catch((err) => relais.app.log.error({ err }, 'daily jobs')),
+    3_600_000,
+  ).unref();
+}
 
 const address = await relais.app.listen({ port: config.port, host: config.host });
 const url = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');

@@ -26,5 +26,8 @@ export const importBatches = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     committedAt: ts('committed_at'),
   },
-  (t) => [primaryKey({ columns: [t.companyId, t.id] }), index('import_batches_created_idx').on(t.companyId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.id] }),
+    index('import_batches_created_idx').on(t.companyId, t.createdAt),
+  ],
 );

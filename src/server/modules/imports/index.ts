@@ -1,0 +1,2 @@
+export { createImportService, COMMIT_TOPIC, type ImportService } from './imports.service';
+export { importRoutes } from './imports.routes';
