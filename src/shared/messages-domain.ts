@@ -80,8 +80,8 @@ export const domainMessages: Record<string, { fr: string; en: string }> = {
 
   // --- customer rule findings
   delivery_day_not_allowed: {
-    fr: 'Pas de livraison possible le {date} : jours de livraison acceptés {weekdays} (1 = lundi … 7 = dimanche).',
-    en: 'No delivery possible on {date}: accepted delivery days are {weekdays} (1 = Monday … 7 = Sunday).',
+    fr: 'Pas de livraison possible le {date} : jours de livraison acceptés {weekdays}.',
+    en: 'No delivery possible on {date}: accepted delivery days are {weekdays}.',
   },
   delivery_time_outside_window: {
     fr: 'L’heure de livraison {time} est en dehors des créneaux de réception du client ({windows}).',

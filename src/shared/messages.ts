@@ -170,11 +170,51 @@ export const messages: Catalog = {
   internal_error: { fr: 'Erreur interne ; elle a été journalisée.', en: 'Internal error; it has been logged.' },
 };
 
+const WEEKDAYS = {
+  fr: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
+  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+};
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A decimal string as people read it: "16.5000" → "16,50" (fr) / "16.50" (en); integers stay integers. No float. */
+function humanDecimal(v: string, lang: Lang): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(v);
+  if (!m) return v;
+  const [, sign, int = '', frac = ''] = m;
+  const trimmed = frac.replace(/0+$/, '');
+  const decimals = frac ? trimmed.padEnd(2, '0') : '';
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'fr' ? '\u00a0' : ',');
+  return `${sign}${grouped}${decimals ? (lang === 'fr' ? ',' : '.') + decimals : ''}`;
+}
+
+/** Parameter values in a person's terms: ISO dates, decimal strings, ISO weekdays, document kinds. */
+function humanParam(key: string, value: unknown, lang: Lang): string {
+  const v = String(value);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+    const [y, mo, d] = v.split('-');
+    return lang === 'fr' ? `${d}/${mo}/${y}` : `${Number(d)} ${MONTHS_EN[Number(mo) - 1]} ${y}`;
+  }
+  if (/weekdays$/i.test(key) && /^[1-7](,[1-7])*$/.test(v))
+    return v
+      .split(',')
+      .map((d) => WEEKDAYS[lang][Number(d) - 1])
+      .join(', ');
+  if (key === 'documents' && v)
+    return v
+      .split(',')
+      .map((d) => messages[`document_${d}`]?.[lang] ?? d)
+      .join(', ');
+  if (/^-?\d+\.\d+$/.test(v)) return humanDecimal(v, lang);
+  return v;
+}
+
 /** The message for a code in a language, with {placeholders} filled in; the code itself when unknown. */
 export function message(code: string, lang: Lang = 'fr', params: Record<string, unknown> = {}): string {
   const entry = messages[code];
   const text = entry ? entry[lang] : code;
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+  return text.replace(/\{(\w+)\}/g, (_, k: string) =>
+    params[k] === undefined ? `{${k}}` : humanParam(k, params[k], lang),
+  );
 }
 
 /** Picks fr or en from an Accept-Language header (French by default). */

@@ -76,7 +76,11 @@ describe('customer rules', () => {
         'packaging_requirements',
       ]),
     );
-    const day = r.body.findings.find((f: { code: string }) => f.code === 'delivery_day_not_allowed');
+    // the ship-to's own weekdays say the same as the rules: only the rules' findings (with their notes) remain
+    const days = r.body.findings.filter((f: { code: string }) => f.code === 'delivery_day_not_allowed');
+    expect(days.every((f: { ruleId: string | null }) => f.ruleId !== null)).toBe(true);
+    expect(days.map((f: { note: string }) => f.note)).toContain('Quais réservés aux retours l’après-midi');
+    const day = days[0];
     expect(day.severity).toBe('blocking');
     expect(day.message).toBeTruthy();
     expect(r.body.nextAllowedDeliveryDate).toBe('2026-11-27');

@@ -138,3 +138,20 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
   });
 });
+
+describe('human message parameters', () => {
+  it('writes dates, decimals, weekdays and document kinds as people read them', () => {
+    expect(message('delivery_day_not_allowed', 'fr', { date: '2026-11-25', weekdays: '1,2,5' })).toBe(
+      'Pas de livraison possible le 25/11/2026 : jours de livraison acceptés lundi, mardi, vendredi.',
+    );
+    expect(message('delivery_day_not_allowed', 'en', { date: '2026-11-25', weekdays: '1,2,5' })).toBe(
+      'No delivery possible on 25 Nov 2026: accepted delivery days are Monday, Tuesday, Friday.',
+    );
+    expect(message('customer_price_applied', 'fr', { unitPrice: '1234.5000' })).toBe(
+      'Prix spécifique du client appliqué : 1\u00a0234,50.',
+    );
+    expect(message('documents_required', 'en', { copies: 2, documents: 'delivery_note,packing_list' })).toContain(
+      'Delivery note, Packing list',
+    );
+  });
+});

@@ -138,7 +138,10 @@ export const customerRuleRoutes =
           summary: 'Which of our products a customer code means (cross-reference, prefix rule, SKU, GTIN)',
           params: idParam,
           querystring: z.object({ code: z.string().trim().min(1).max(60) }),
-          response: { 200: z.object({ productId: z.string(), via: z.string() }), ...errors },
+          response: {
+            200: z.object({ productId: z.string(), sku: z.string(), name: z.string(), via: z.string() }),
+            ...errors,
+          },
         },
       },
       async (req) => {

@@ -102,7 +102,12 @@ export function createCustomerRuleService({ run }: { run: Runner }) {
       customerReference: input.customerReference ?? null,
       requiresPoNumber: c.requiresPoNumber,
     };
-    const findings = evaluateRules(rules, ctx).map((f) => findingDto(f, lang));
+    // The ship-to's weekdays and a delivery-window rule may refuse the same day: keep the rule's finding (it has the
+    // note) and drop the ship-to's identical one. Distinct rules always keep their own findings.
+    const all = evaluateRules(rules, ctx).map((f) => findingDto(f, lang));
+    const key = (f: Finding) => `${f.code}|${f.path}|${f.message}`;
+    const fromRules = new Set(all.filter((f) => f.ruleId).map(key));
+    const findings = all.filter((f) => f.ruleId || !fromRules.has(key(f)));
     const next = input.deliveryDate
       ? nextAllowedDeliveryDate(
           rules,
@@ -323,8 +328,16 @@ export function createCustomerRuleService({ run }: { run: Runner }) {
     },
 
     resolveProductCode,
+    /** The product a customer code means, with its SKU and name, and how it matched. */
     resolve: (ctx: Ctx, customerId: string, code: string) =>
-      run.read((db) => resolveProductCode(db, ctx.companyId, customerId, code)),
+      run.read(async (db) => {
+        const found = await resolveProductCode(db, ctx.companyId, customerId, code);
+        if (!found) return null;
+        const product = (await findProductsByRefs(db, ctx.companyId, [{ productId: found.productId }])).get(
+          found.productId,
+        );
+        return { ...found, sku: product?.sku ?? '', name: product?.name ?? '' };
+      }),
   };
 }
 export type CustomerRuleService = ReturnType<typeof createCustomerRuleService>;
