@@ -11,10 +11,18 @@ import { CustomerDetailPage } from './features/customers/CustomerDetailPage';
 import { CustomerFormPage } from './features/customers/CustomerFormPage';
 import { CustomersListPage } from './features/customers/CustomersListPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
+import { ImportsPage } from './features/imports/ImportsPage';
 import { MailsPage } from './features/mails/MailsPage';
+import { ContractPage } from './features/pricing/ContractPage';
+import { ContractsListPage } from './features/pricing/ContractsListPage';
+import { PriceListPage } from './features/pricing/PriceListPage';
+import { PriceListsPage } from './features/pricing/PriceListsPage';
 import { ProductDetailPage } from './features/products/ProductDetailPage';
 import { ProductFormPage } from './features/products/ProductFormPage';
 import { ProductsListPage } from './features/products/ProductsListPage';
+import { QuoteDetailPage } from './features/quotes/QuoteDetailPage';
+import { QuoteFormPage } from './features/quotes/QuoteFormPage';
+import { QuotesListPage } from './features/quotes/QuotesListPage';
 import { CompanyPage } from './features/settings/CompanyPage';
 import { UsersPage } from './features/settings/UsersPage';
 
@@ -89,6 +97,16 @@ function AuthenticatedApp() {
             <Route path="/customers/new" element={<CustomerFormPage />} />
             <Route path="/customers/:id" element={<CustomerDetailPage />} />
             <Route path="/customers/:id/edit" element={<CustomerFormPage />} />
+            <Route path="/quotes" element={<QuotesListPage />} />
+            <Route path="/quotes/new" element={<QuoteFormPage />} />
+            <Route path="/quotes/:id" element={<QuoteDetailPage />} />
+            <Route path="/quotes/:id/edit" element={<QuoteFormPage />} />
+            <Route path="/price-lists" element={<PriceListsPage />} />
+            <Route path="/price-lists/new" element={<PriceListPage />} />
+            <Route path="/price-lists/:id" element={<PriceListPage />} />
+            <Route path="/contracts" element={<ContractsListPage />} />
+            <Route path="/contracts/new" element={<ContractPage />} />
+            <Route path="/contracts/:id" element={<ContractPage />} />
             <Route path="/products" element={<ProductsListPage />} />
             <Route path="/products/new" element={<ProductFormPage />} />
             <Route path="/products/:id" element={<ProductDetailPage />} />
@@ -100,6 +118,7 @@ function AuthenticatedApp() {
             <Route path="/claims/*" element={soon('claims')} />
             <Route path="/tasks/*" element={soon('tasks')} />
             <Route path="/mails" element={<MailsPage />} />
+            <Route path="/imports" element={<ImportsPage />} />
             <Route path="/settings/company" element={<CompanyPage />} />
             <Route path="/settings/users" element={<UsersPage />} />
             <Route path="/login" element={<Navigate to="/" replace />} />

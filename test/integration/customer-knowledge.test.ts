@@ -81,7 +81,9 @@ describe('customer rules', () => {
     // (the windows of a site are alternatives: one refused day gives one finding, from a rule, with its note)
     expect(days).toHaveLength(1);
     expect(days[0].ruleId).not.toBeNull();
-    expect(days[0].message).toBe('Pas de livraison possible le 25/11/2026 : jours de livraison acceptés lundi, mardi, vendredi.');
+    expect(days[0].message).toBe(
+      'Pas de livraison possible le 25/11/2026 : jours de livraison acceptés lundi, mardi, vendredi.',
+    );
     const day = days[0];
     expect(day.severity).toBe('blocking');
     expect(day.message).toBeTruthy();

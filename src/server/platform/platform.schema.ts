@@ -229,5 +229,8 @@ export const attachments = pgTable(
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.companyId, t.id] }), index('attachments_entity_idx').on(t.companyId, t.entityType, t.entityId)],
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.id] }),
+    index('attachments_entity_idx').on(t.companyId, t.entityType, t.entityId),
+  ],
 );

@@ -19,11 +19,15 @@ import {
   IconBuilding,
   IconCash,
   IconChecklist,
+  IconFileDescription,
+  IconFileImport,
   IconFileInvoice,
   IconLayoutDashboard,
   IconLogout,
   IconMail,
   IconPackage,
+  IconPercentage,
+  IconSignature,
   IconShoppingCart,
   IconTruckDelivery,
   IconUserCog,
@@ -42,11 +46,22 @@ interface NavItem {
   key: string;
   icon: Icon;
   soon?: boolean;
+  /** i18n key of the label when it is not `nav.<key>` (features that keep their strings in i18n/<lang>/<feature>.json) */
+  labelKey?: string;
+  /** i18n key of the dashboard shortcut's description when it is not `dashboard.cards.<key>` */
+  descriptionKey?: string;
 }
 
 export const MAIN_NAV: NavItem[] = [
   { to: '/', key: 'dashboard', icon: IconLayoutDashboard },
   { to: '/customers', key: 'customers', icon: IconUsers },
+  {
+    to: '/quotes',
+    key: 'quotes',
+    icon: IconFileDescription,
+    labelKey: 'quotes.nav',
+    descriptionKey: 'quotes.navDescription',
+  },
   { to: '/products', key: 'products', icon: IconPackage },
   { to: '/orders', key: 'orders', icon: IconShoppingCart, soon: true },
   { to: '/deliveries', key: 'deliveries', icon: IconTruckDelivery, soon: true },
@@ -56,10 +71,29 @@ export const MAIN_NAV: NavItem[] = [
   { to: '/tasks', key: 'tasks', icon: IconChecklist, soon: true },
 ];
 
+/** Pricing: price lists and contracts (the "Commercial" group). */
+export const COMMERCIAL_NAV: NavItem[] = [
+  {
+    to: '/price-lists',
+    key: 'price-lists',
+    icon: IconPercentage,
+    labelKey: 'pricing.nav.priceLists',
+    descriptionKey: 'pricing.nav.priceListsDescription',
+  },
+  {
+    to: '/contracts',
+    key: 'contracts',
+    icon: IconSignature,
+    labelKey: 'pricing.nav.contracts',
+    descriptionKey: 'pricing.nav.contractsDescription',
+  },
+];
+
 export const ADMIN_NAV: NavItem[] = [
   { to: '/settings/users', key: 'users', icon: IconUserCog },
   { to: '/settings/company', key: 'company', icon: IconBuilding },
   { to: '/mails', key: 'mails', icon: IconMail },
+  { to: '/imports', key: 'imports', icon: IconFileImport, labelKey: 'imports.nav' },
 ];
 
 function isActive(pathname: string, to: string) {
@@ -90,7 +124,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       key={item.key}
       component={Link}
       to={item.to}
-      label={t(`nav.${item.key}`)}
+      label={t(item.labelKey ?? `nav.${item.key}`)}
       leftSection={<item.icon size={18} stroke={1.6} />}
       rightSection={
         item.soon ? (
@@ -196,6 +230,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <AppShell.Navbar p="xs">
         <AppShell.Section grow component={ScrollArea}>
           {MAIN_NAV.map(renderItem)}
+          <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="lg" mb={4} lts={0.5}>
+            {t('pricing.nav.group')}
+          </Text>
+          {COMMERCIAL_NAV.map(renderItem)}
           <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="lg" mb={4} lts={0.5}>
             {t('nav.admin')}
           </Text>

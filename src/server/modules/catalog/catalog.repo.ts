@@ -135,7 +135,11 @@ export type ProductLite = {
 };
 
 /** The products named by id or SKU, in one query; the map answers both keys. */
-export async function findProductsByRefs(q: Queryable, companyId: string, refs: ProductRef[]): Promise<Map<string, ProductLite>> {
+export async function findProductsByRefs(
+  q: Queryable,
+  companyId: string,
+  refs: ProductRef[],
+): Promise<Map<string, ProductLite>> {
   const ids = [...new Set(refs.map((r) => r.productId).filter((x): x is string => !!x))];
   const skus = [...new Set(refs.map((r) => r.sku).filter((x): x is string => !!x))];
   const out = new Map<string, ProductLite>();
@@ -158,10 +162,7 @@ export async function findProductsByRefs(q: Queryable, companyId: string, refs: 
     .where(
       and(
         eq(products.companyId, companyId),
-        or(
-          ids.length ? inArray(products.id, ids) : sql`false`,
-          skus.length ? inArray(products.sku, skus) : sql`false`,
-        ),
+        or(ids.length ? inArray(products.id, ids) : sql`false`, skus.length ? inArray(products.sku, skus) : sql`false`),
       ),
     );
   for (const p of found) {

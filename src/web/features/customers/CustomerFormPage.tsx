@@ -9,27 +9,28 @@ import {
   Paper,
   Select,
   Stack,
+  Text,
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconDeviceFloppy } from '@tabler/icons-react';
+import { IconAlertCircle, IconAlertTriangle, IconDeviceFloppy } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { newIdempotencyKey, type ProblemFieldError } from '@web/client/api';
-import type { Customer } from '@web/client/types';
 import { useAuth } from '@web/auth/AuthProvider';
 import { AddressFields } from '@web/components/AddressFields';
 import { FormSection } from '@web/components/FormSection';
 import { PageHeader } from '@web/components/PageHeader';
 import { PageSkeleton, QueryError } from '@web/components/QueryState';
 import { clearFormErrorNotice, notifySuccess } from '@web/lib/errors';
+import { formatDate } from '@web/lib/format';
 import { req } from '@web/lib/required';
 import { changedKeys } from '@web/lib/diff';
 import { focusFirstError, handleSubmitError } from '@web/lib/formErrors';
 import { countryOptions, currencyOptions, CUSTOMER_LANGUAGES, PAYMENT_BASES } from '@web/lib/reference';
 import { useUsers } from '../users/api';
-import { useCustomer, useSaveCustomer } from './api';
+import { useCustomer, usePriceLists, useSaveCustomer, type CustomerFull } from './api';
 import { ContactsSection } from './ContactsSection';
 import {
   customerToForm,
@@ -38,7 +39,9 @@ import {
   formToPayload,
   type CustomerFormValues,
 } from './customerForm';
+import { EINVOICE_CHANNELS, EINVOICE_FORMATS, INCOTERMS, INVOICING_MODES, PAYMENT_METHODS } from './knowledge';
 import { ShipTosSection } from './ShipTosSection';
+import { termsInfo } from './terms';
 
 export function CustomerFormPage() {
   const { id } = useParams();
@@ -48,11 +51,12 @@ export function CustomerFormPage() {
   return <CustomerFormInner key={id ?? 'new'} customer={id ? q.data : undefined} />;
 }
 
-function CustomerFormInner({ customer }: { customer: Customer | undefined }) {
+function CustomerFormInner({ customer }: { customer: CustomerFull | undefined }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { canEdit } = useAuth();
   const users = useUsers();
+  const priceLists = usePriceLists();
   const save = useSaveCustomer(customer?.id);
   const [generalErrors, setGeneralErrors] = useState<ProblemFieldError[]>([]);
 
@@ -80,6 +84,22 @@ function CustomerFormInner({ customer }: { customer: Customer | undefined }) {
       })),
     [users.data, t],
   );
+  const salesOptions = useMemo(
+    () =>
+      (users.data?.data ?? [])
+        .filter((u) => u.roles.includes('sales') || u.id === form.values.salesRepId)
+        .map((u) => ({ value: u.id, label: u.name })),
+    [users.data, form.values.salesRepId],
+  );
+  const priceListOptions = useMemo(
+    () =>
+      (priceLists.data ?? [])
+        .filter((l) => l.kind !== 'promotion' || l.id === form.values.priceListId)
+        .map((l) => ({ value: l.id, label: `${l.name} (${l.code} · ${l.currency})` })),
+    [priceLists.data, form.values.priceListId],
+  );
+  const k = 'customerKnowledge.form';
+  const terms = termsInfo(form.values.paymentTerms, i18n.language);
   const basisOptions = PAYMENT_BASES.map((b) => ({ value: b, label: t(`paymentBasis.${b}`) }));
   const languageOptions = CUSTOMER_LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }));
 
@@ -265,9 +285,142 @@ function CustomerFormInner({ customer }: { customer: Customer | undefined }) {
                 />
               </Grid.Col>
               <Grid.Col span={12}>
+                {terms && (
+                  <Text size="sm" c="dimmed" data-testid="terms-preview">
+                    {t(`${k}.termsPreview`, { terms: terms.text })}
+                  </Text>
+                )}
+                {terms?.exceeds && terms.cap && (
+                  <Alert
+                    color="orange"
+                    variant="light"
+                    icon={<IconAlertTriangle />}
+                    mt="xs"
+                    data-testid="terms-legal-warning"
+                  >
+                    {t('customerKnowledge.terms.legalCap', {
+                      days: terms.cap.days,
+                      max: terms.cap.maxDays,
+                      date: formatDate(terms.issueDate, i18n.language),
+                    })}
+                  </Alert>
+                )}
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
+                <Select
+                  label={t('customerKnowledge.terms.paymentMethod')}
+                  data={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`customerKnowledge.paymentMethods.${m}`) }))}
+                  allowDeselect={false}
+                  data-testid="customer-payment-method"
+                  {...form.getInputProps('paymentMethod')}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6, md: 8 }}>
+                <Select
+                  label={t('customerKnowledge.terms.priceList')}
+                  data={priceListOptions}
+                  searchable
+                  clearable
+                  placeholder={
+                    priceLists.isPending
+                      ? t('common.loading')
+                      : priceListOptions.length === 0
+                        ? t(`${k}.noPriceLists`)
+                        : t(`${k}.generalPrices`)
+                  }
+                  error={priceLists.isError ? t(`${k}.priceListsUnavailable`) : form.errors.priceListId}
+                  data-testid="customer-price-list-select"
+                  {...form.getInputProps('priceListId')}
+                />
+              </Grid.Col>
+              <Grid.Col span={12}>
                 <Checkbox
                   label={t('fields.requiresPoNumber')}
                   {...form.getInputProps('requiresPoNumber', { type: 'checkbox' })}
+                />
+              </Grid.Col>
+            </Grid>
+          </FormSection>
+
+          <FormSection
+            title={t(`${k}.invoicingTitle`)}
+            description={t(`${k}.invoicingHint`)}
+            testId="customer-invoicing"
+          >
+            <Grid gap="sm">
+              <Grid.Col span={{ base: 12, sm: 4 }}>
+                <Select
+                  label={t(`${k}.invoicingMode`)}
+                  data={INVOICING_MODES.map((m) => ({ value: m, label: t(`customerKnowledge.invoicingModes.${m}`) }))}
+                  allowDeselect={false}
+                  {...form.getInputProps('invoicing.mode')}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 4 }}>
+                <Select
+                  label={t(`${k}.invoicingFormat`)}
+                  data={EINVOICE_FORMATS.map((m) => ({ value: m, label: t(`customerKnowledge.einvoiceFormats.${m}`) }))}
+                  allowDeselect={false}
+                  {...form.getInputProps('invoicing.format')}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 4 }}>
+                <Select
+                  label={t(`${k}.invoicingChannel`)}
+                  data={EINVOICE_CHANNELS.map((m) => ({
+                    value: m,
+                    label: t(`customerKnowledge.einvoiceChannels.${m}`),
+                  }))}
+                  allowDeselect={false}
+                  {...form.getInputProps('invoicing.channel')}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 8 }}>
+                <TextInput
+                  label={t('customerKnowledge.terms.invoiceEmail')}
+                  type="email"
+                  placeholder="factures@client.fr"
+                  {...form.getInputProps('invoicing.email')}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 4 }}>
+                <NumberInput
+                  label={t('customerKnowledge.terms.paperCopies')}
+                  min={0}
+                  max={10}
+                  allowDecimal={false}
+                  allowNegative={false}
+                  {...form.getInputProps('invoicing.paperCopies')}
+                />
+              </Grid.Col>
+            </Grid>
+          </FormSection>
+
+          <FormSection title={t(`${k}.logisticsTitle`)} testId="customer-logistics">
+            <Grid gap="sm">
+              <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
+                <Select
+                  label={t('customerKnowledge.terms.incoterm')}
+                  data={INCOTERMS.map((i) => ({ value: i, label: `${i} — ${t(`customerKnowledge.incoterms.${i}`)}` }))}
+                  searchable
+                  clearable
+                  placeholder={t('common.none')}
+                  {...form.getInputProps('defaultIncoterm')}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
+                <TextInput
+                  label={t(`${k}.incotermPlace`)}
+                  placeholder={t(`${k}.incotermPlaceHint`)}
+                  disabled={!form.values.defaultIncoterm}
+                  {...form.getInputProps('incotermPlace')}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 4 }}>
+                <TextInput
+                  label={t('customerKnowledge.terms.carrier')}
+                  placeholder={t(`${k}.carrierHint`)}
+                  {...form.getInputProps('defaultCarrier')}
                 />
               </Grid.Col>
             </Grid>
@@ -296,6 +449,18 @@ function CustomerFormInner({ customer }: { customer: Customer | undefined }) {
                   clearable
                   placeholder={users.isPending ? t('common.loading') : t('common.none')}
                   {...form.getInputProps('backupManagerId')}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <Select
+                  label={t('customerKnowledge.terms.salesRep')}
+                  data={salesOptions}
+                  searchable
+                  clearable
+                  placeholder={users.isPending ? t('common.loading') : t('common.none')}
+                  nothingFoundMessage={t(`${k}.noSalesUsers`)}
+                  data-testid="customer-sales-rep"
+                  {...form.getInputProps('salesRepId')}
                 />
               </Grid.Col>
             </Grid>

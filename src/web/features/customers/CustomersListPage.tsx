@@ -1,10 +1,9 @@
-import { Button, Group, Paper, Select, Text, TextInput, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Paper, SegmentedControl, Select, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { Customer } from '@web/client/types';
 import { useAuth } from '@web/auth/AuthProvider';
 import { CursorPager } from '@web/components/CursorPager';
 import { PageHeader } from '@web/components/PageHeader';
@@ -13,7 +12,8 @@ import { countryName } from '@web/lib/format';
 import { countryOptions } from '@web/lib/reference';
 import { useCursorPager } from '@web/lib/useCursorPager';
 import { useDebouncedUrlParam, useUrlParams } from '@web/lib/useUrlState';
-import { useCustomers } from './api';
+import { useUsers } from '../users/api';
+import { useCustomers, type CustomerFull as Customer } from './api';
 
 const PAGE_SIZE = 50;
 /** Table column accessor → the API's `sort` field. */
@@ -35,22 +35,28 @@ function toSortStatus(sort: string): DataTableSortStatus<Customer> {
 export function CustomersListPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const { canEdit } = useAuth();
+  const { canEdit, session } = useAuth();
+  const me = session?.user.id;
+  const users = useUsers();
   const { params, set: setParam } = useUrlParams();
+  const mine = params.get('view') === 'mine';
   const { value: search, setValue: setSearch, committed: q } = useDebouncedUrlParam('q');
   const sort = params.get('sort') ?? DEFAULT_SORT;
   const country = params.get('countryCode') ?? '';
 
-  const pager = useCursorPager(`${q}|${sort}|${country}`);
+  const pager = useCursorPager(`${q}|${sort}|${country}|${mine ? 'mine' : 'all'}`);
   const list = useCustomers({
     q: q || undefined,
     sort,
     countryCode: country || undefined,
+    portfolio: mine ? 'me' : undefined,
     cursor: pager.cursor,
     limit: PAGE_SIZE,
   });
   const records = list.data?.data ?? [];
   const filtered = !!(q || country);
+  const isAbsent = (id: string | null) => !!id && !!users.data?.data.find((u) => u.id === id)?.absent;
+  const userName = (id: string | null) => (id ? (users.data?.data.find((u) => u.id === id)?.name ?? '') : '');
   const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
 
   return (
@@ -73,6 +79,15 @@ export function CustomersListPage() {
       />
       <Paper withBorder p="sm">
         <Group gap="sm" mb="sm" wrap="wrap">
+          <SegmentedControl
+            data={[
+              { value: 'all', label: t('customerKnowledge.portfolio.all') },
+              { value: 'mine', label: t('customerKnowledge.portfolio.mine') },
+            ]}
+            value={mine ? 'mine' : 'all'}
+            onChange={(v) => setParam('view', v === 'mine' ? 'mine' : null)}
+            data-testid="customers-portfolio"
+          />
           <TextInput
             aria-label={t('common.search')}
             placeholder={t('customers.searchPlaceholder')}
@@ -131,8 +146,20 @@ export function CustomersListPage() {
                   <span />
                 ) : (
                   <EmptyBlock
-                    title={filtered ? t('customers.noMatch') : t('customers.empty')}
-                    description={filtered ? t('common.tryOtherFilters') : t('customers.emptyHint')}
+                    title={
+                      filtered
+                        ? t('customers.noMatch')
+                        : mine
+                          ? t('customerKnowledge.portfolio.empty')
+                          : t('customers.empty')
+                    }
+                    description={
+                      filtered
+                        ? t('common.tryOtherFilters')
+                        : mine
+                          ? t('customerKnowledge.portfolio.emptyHint')
+                          : t('customers.emptyHint')
+                    }
                   />
                 )
               }
@@ -143,10 +170,50 @@ export function CustomersListPage() {
                   title: t('fields.name'),
                   sortable: true,
                   render: (r) => (
-                    <Text size="sm" fw={500}>
-                      {r.name}
-                    </Text>
+                    <Group gap={6} wrap="nowrap">
+                      <Text size="sm" fw={500}>
+                        {r.name}
+                      </Text>
+                      {me &&
+                        r.accountManagerId !== me &&
+                        r.backupManagerId === me &&
+                        (mine || isAbsent(r.accountManagerId)) && (
+                          <Tooltip
+                            label={t('customerKnowledge.portfolio.backupHint', {
+                              name: userName(r.accountManagerId) || t('common.none'),
+                            })}
+                            withinPortal
+                          >
+                            <Badge size="xs" color="orange" variant="light" data-testid="backup-badge">
+                              {t('customerKnowledge.portfolio.backup')}
+                            </Badge>
+                          </Tooltip>
+                        )}
+                    </Group>
                   ),
+                },
+                {
+                  accessor: 'accountManagerId',
+                  title: t('customerKnowledge.header.manager'),
+                  render: (r) => {
+                    const u = r.accountManagerId
+                      ? users.data?.data.find((x) => x.id === r.accountManagerId)
+                      : undefined;
+                    return u ? (
+                      <Group gap={4} wrap="nowrap">
+                        <Text size="sm">{u.name}</Text>
+                        {u.absent && (
+                          <Badge size="xs" color="gray" variant="outline">
+                            {t('users.absent')}
+                          </Badge>
+                        )}
+                      </Group>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        —
+                      </Text>
+                    );
+                  },
                 },
                 {
                   accessor: 'billingAddress.city',

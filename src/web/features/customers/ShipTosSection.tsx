@@ -103,6 +103,29 @@ export function ShipTosSection({ form }: { form: CustomerForm }) {
               </Grid>
               <AddressFields form={form} path={`shipTos.${i}.address`} labels="shipTo" />
               <Grid gap="sm" mt="sm">
+                <Grid.Col span={{ base: 12, md: 4 }}>
+                  <TextInput
+                    label={t('customerKnowledge.shipTo.contactName')}
+                    data-testid={`shipto-${i}-contactName`}
+                    {...form.getInputProps(`shipTos.${i}.contactName`)}
+                  />
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, md: 3 }}>
+                  <TextInput
+                    label={t('customerKnowledge.shipTo.contactPhone')}
+                    type="tel"
+                    {...form.getInputProps(`shipTos.${i}.contactPhone`)}
+                  />
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, md: 5 }}>
+                  <TextInput
+                    label={t('customerKnowledge.shipTo.contactEmail')}
+                    type="email"
+                    {...form.getInputProps(`shipTos.${i}.contactEmail`)}
+                  />
+                </Grid.Col>
+              </Grid>
+              <Grid gap="sm" mt="sm">
                 <Grid.Col span={{ base: 12, md: 6 }}>
                   <MultiSelect
                     label={t('fields.shipTo.deliveryWeekdays')}

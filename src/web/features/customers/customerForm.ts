@@ -1,7 +1,8 @@
 import type { UseFormReturnType } from '@mantine/form';
 import { randomId } from '@mantine/hooks';
 import type { TFunction } from 'i18next';
-import type { Address, Customer } from '@web/client/types';
+import type { Address } from '@web/client/types';
+import type { CustomerFull } from './api';
 import { decimalToInput, isDecimalString, normalizeDecimalInput } from '@web/lib/format';
 
 /** Form shape: mirrors the API object so that 422 `errors[].path` land on the right field. */
@@ -26,6 +27,9 @@ export interface ShipToForm {
   deliveryWeekdays: string[];
   /** One constraint per line. */
   constraints: string;
+  contactName: string;
+  contactPhone: string;
+  contactEmail: string;
 }
 
 export interface ContactForm {
@@ -55,6 +59,13 @@ export interface CustomerFormValues {
   contacts: ContactForm[];
   accountManagerId: string | null;
   backupManagerId: string | null;
+  salesRepId: string | null;
+  paymentMethod: string;
+  invoicing: { mode: string; format: string; channel: string; email: string; paperCopies: number | string };
+  defaultIncoterm: string | null;
+  incotermPlace: string;
+  defaultCarrier: string;
+  priceListId: string | null;
 }
 
 export type CustomerForm = UseFormReturnType<CustomerFormValues>;
@@ -77,6 +88,9 @@ export function newShipTo(isDefault: boolean, address?: AddressForm): ShipToForm
     address: address ? { ...address } : emptyAddress(),
     deliveryWeekdays: [],
     constraints: '',
+    contactName: '',
+    contactPhone: '',
+    contactEmail: '',
   };
 }
 
@@ -103,6 +117,13 @@ export function emptyCustomer(): CustomerFormValues {
     contacts: [],
     accountManagerId: null,
     backupManagerId: null,
+    salesRepId: null,
+    paymentMethod: 'transfer',
+    invoicing: { mode: 'per_delivery', format: 'facturx', channel: 'email', email: '', paperCopies: 0 },
+    defaultIncoterm: null,
+    incotermPlace: '',
+    defaultCarrier: '',
+    priceListId: null,
   };
 }
 
@@ -114,7 +135,7 @@ const addrToForm = (a: Address | undefined | null): AddressForm => ({
   countryCode: a?.countryCode ?? 'FR',
 });
 
-export function customerToForm(c: Customer, lang: string): CustomerFormValues {
+export function customerToForm(c: CustomerFull, lang: string): CustomerFormValues {
   return {
     code: c.code,
     name: c.name,
@@ -143,6 +164,9 @@ export function customerToForm(c: Customer, lang: string): CustomerFormValues {
       address: addrToForm(s.address),
       deliveryWeekdays: (s.deliveryWeekdays ?? []).map(String),
       constraints: (s.constraints ?? []).join('\n'),
+      contactName: s.contactName ?? '',
+      contactPhone: s.contactPhone ?? '',
+      contactEmail: s.contactEmail ?? '',
     })),
     contacts: (c.contacts ?? []).map((p) => ({
       key: p.id || randomId(),
@@ -154,6 +178,19 @@ export function customerToForm(c: Customer, lang: string): CustomerFormValues {
     })),
     accountManagerId: c.accountManagerId,
     backupManagerId: c.backupManagerId,
+    salesRepId: c.salesRepId ?? null,
+    paymentMethod: c.paymentMethod ?? 'transfer',
+    invoicing: {
+      mode: c.invoicing?.mode ?? 'per_delivery',
+      format: c.invoicing?.format ?? 'facturx',
+      channel: c.invoicing?.channel ?? 'email',
+      email: c.invoicing?.email ?? '',
+      paperCopies: c.invoicing?.paperCopies ?? 0,
+    },
+    defaultIncoterm: c.defaultIncoterm ?? null,
+    incotermPlace: c.incotermPlace ?? '',
+    defaultCarrier: c.defaultCarrier ?? '',
+    priceListId: c.priceListId ?? null,
   };
 }
 
@@ -204,6 +241,9 @@ export function formToPayload(v: CustomerFormValues): Record<string, unknown> {
         .split('\n')
         .map((l) => l.trim())
         .filter(Boolean),
+      contactName: blankToNull(s.contactName),
+      contactPhone: blankToNull(s.contactPhone),
+      contactEmail: blankToNull(s.contactEmail),
     })),
     contacts: v.contacts.map((c) => ({
       ...(c.id ? { id: c.id } : {}),
@@ -214,12 +254,27 @@ export function formToPayload(v: CustomerFormValues): Record<string, unknown> {
     })),
     accountManagerId: v.accountManagerId || null,
     backupManagerId: v.backupManagerId || null,
+    salesRepId: v.salesRepId || null,
+    paymentMethod: v.paymentMethod,
+    invoicing: {
+      mode: v.invoicing.mode,
+      format: v.invoicing.format,
+      channel: v.invoicing.channel,
+      email: blankToNull(v.invoicing.email),
+      paperCopies: toInt(v.invoicing.paperCopies) ?? 0,
+    },
+    defaultIncoterm: v.defaultIncoterm || null,
+    incotermPlace: v.defaultIncoterm ? blankToNull(v.incotermPlace) : null,
+    defaultCarrier: blankToNull(v.defaultCarrier),
+    priceListId: v.priceListId || null,
   };
 }
 
 /** Light client-side checks (required fields, formats); the server stays the authority. */
 export function customerValidation(t: TFunction) {
   const required = (v: string) => (v.trim() ? null : t('validation.required'));
+  const optionalEmail = (v: string) =>
+    v.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? t('validation.email') : null;
   const address = {
     line1: required,
     postalCode: required,
@@ -242,6 +297,10 @@ export function customerValidation(t: TFunction) {
       code: required,
       name: required,
       address,
+      contactEmail: optionalEmail,
+    },
+    invoicing: {
+      email: optionalEmail,
     },
     contacts: {
       name: required,

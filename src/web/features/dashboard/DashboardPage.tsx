@@ -8,6 +8,8 @@ import type { Page } from '@web/client/types';
 import { useAuth } from '@web/auth/AuthProvider';
 import { ADMIN_NAV, MAIN_NAV } from '@web/components/AppLayout';
 import { formatDecimal } from '@web/lib/format';
+import { PortfolioCard } from '../portfolio/PortfolioCard';
+import { CommercialCard } from '../quotes/DashboardCards';
 
 function useTotal(resource: 'customers' | 'products') {
   return useQuery({
@@ -71,6 +73,8 @@ export function DashboardPage() {
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
         <StatCard label={t('dashboard.customers')} to="/customers" q={customers} testId="stat-customers" />
         <StatCard label={t('dashboard.products')} to="/products" q={products} testId="stat-products" />
+        <PortfolioCard />
+        <CommercialCard />
       </SimpleGrid>
 
       <div>
@@ -87,7 +91,7 @@ export function DashboardPage() {
                   </ThemeIcon>
                   <div style={{ flex: 1, minWidth: 0 }}>
                     <Group gap={6}>
-                      <Text fw={600}>{t(`nav.${n.key}`)}</Text>
+                      <Text fw={600}>{t(n.labelKey ?? `nav.${n.key}`)}</Text>
                       {n.soon && (
                         <Badge size="xs" variant="light" color="gray">
                           {t('nav.soon')}
@@ -95,7 +99,7 @@ export function DashboardPage() {
                       )}
                     </Group>
                     <Text size="sm" c="dimmed">
-                      {t(`dashboard.cards.${n.key}`)}
+                      {t(n.descriptionKey ?? `dashboard.cards.${n.key}`)}
                     </Text>
                   </div>
                   <IconArrowRight size={16} color="var(--mantine-color-gray-5)" />

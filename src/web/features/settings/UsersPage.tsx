@@ -5,6 +5,7 @@ import type { User } from '@web/client/types';
 import { PageHeader } from '@web/components/PageHeader';
 import { EmptyBlock, QueryError } from '@web/components/QueryState';
 import { useUsers } from '../users/api';
+import { AbsenceSwitch } from '../portfolio/AbsenceSwitch';
 
 /** Users of the company (read-only for now). */
 export function UsersPage() {
@@ -52,17 +53,8 @@ export function UsersPage() {
               {
                 accessor: 'absent',
                 title: t('users.availability'),
-                width: 140,
-                render: (u) =>
-                  u.absent ? (
-                    <Badge size="sm" color="orange" variant="light">
-                      {t('users.absent')}
-                    </Badge>
-                  ) : (
-                    <Badge size="sm" color="teal" variant="light">
-                      {t('users.present')}
-                    </Badge>
-                  ),
+                width: 160,
+                render: (u) => <AbsenceSwitch user={u} />,
               },
             ]}
           />
