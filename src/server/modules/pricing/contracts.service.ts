@@ -7,7 +7,7 @@ import { enqueue, type JobHandler } from '@server/platform/outbox/outbox';
 import { queueMail } from '@server/platform/mail/mail';
 import { nextDocumentNumber } from '@server/platform/numbering/numbering';
 import { findProductsByRefs, pickProduct } from '@server/modules/catalog';
-import { findCustomer } from '@server/modules/customers';
+import { customerNames, findCustomer } from '@server/modules/customers';
 import { companyUsers, users } from '@server/platform/platform.schema';
 import { addDays } from '@shared/dates';
 import { dec, toQuantityString } from '@shared/decimal';
@@ -36,18 +36,17 @@ export function renewalDue(
   return (status === 'active' || status === 'upcoming') && today >= addDays(c.renewalDate, -c.alertDays);
 }
 
-async function toDto(
-  q: Queryable,
-  companyId: string,
-  c: Row,
-  lines: LineRow[],
-  customerName: string,
-): Promise<Contract> {
-  const names = await findProductsByRefs(
+type ProductNames = Map<string, { sku: string; name: string }>;
+
+async function productNames(q: Queryable, companyId: string, lines: LineRow[]): Promise<ProductNames> {
+  return findProductsByRefs(
     q,
     companyId,
     lines.map((l) => ({ productId: l.productId })),
   );
+}
+
+function toDto(c: Row, lines: LineRow[], customerName: string, names: ProductNames): Contract {
   const today = todayIso();
   return {
     id: c.id,
@@ -95,7 +94,7 @@ async function load(q: Queryable, companyId: string, id: string): Promise<Contra
     .from(contractLines)
     .where(and(eq(contractLines.companyId, companyId), eq(contractLines.contractId, id)));
   const customer = await findCustomer(q, companyId, c.customerId);
-  return toDto(q, companyId, c, lines, customer?.name ?? '');
+  return toDto(c, lines, customer?.name ?? '', await productNames(q, companyId, lines));
 }
 
 /** Sales contracts (framework agreements): negotiated prices, committed volumes and their consumption, renewal. */
@@ -182,19 +181,23 @@ export function createContractService({ run }: { run: Runner }) {
                 ),
               )
           : [];
-        const out: Contract[] = [];
-        for (const c of rows) {
-          const customer = await findCustomer(db, ctx.companyId, c.customerId);
-          out.push(
-            await toDto(
-              db,
-              ctx.companyId,
-              c,
-              lines.filter((l) => l.contractId === c.id),
-              customer?.name ?? '',
-            ),
-          );
-        }
+        // names of every customer and product in two queries, whatever the number of contracts
+        const [customers, products] = await Promise.all([
+          customerNames(
+            db,
+            ctx.companyId,
+            rows.map((r) => r.customerId),
+          ),
+          productNames(db, ctx.companyId, lines),
+        ]);
+        const out = rows.map((c) =>
+          toDto(
+            c,
+            lines.filter((l) => l.contractId === c.id),
+            customers.get(c.customerId) ?? '',
+            products,
+          ),
+        );
         return out.filter(
           (c) =>
             (filter.renewalDue === undefined || c.renewalDue === filter.renewalDue) &&
