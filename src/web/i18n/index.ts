@@ -4,10 +4,16 @@ import { apiConfig } from '@web/client/api';
 import enBase from './en.json';
 import frBase from './fr.json';
 
-// Each feature may keep its strings in i18n/<lang>/<feature>.json ({ "<feature>": { … } }), merged here.
+// Each feature may keep its strings in i18n/<lang>/<feature>.json ({ "<feature>": { … } }, and may add to shared
+// trees such as "fields" or "audit.entity" for the history labels of its records); merged deeply here.
 type Messages = Record<string, unknown>;
+const isTree = (v: unknown): v is Messages => typeof v === 'object' && v !== null && !Array.isArray(v);
+function deepMerge(into: Messages, from: Messages): Messages {
+  for (const [k, v] of Object.entries(from)) into[k] = isTree(v) && isTree(into[k]) ? deepMerge({ ...into[k] }, v) : v;
+  return into;
+}
 const merge = (base: Messages, files: Record<string, { default: Messages }>): Messages =>
-  Object.assign({}, base, ...Object.values(files).map((f) => f.default));
+  Object.values(files).reduce((acc, f) => deepMerge(acc, f.default), deepMerge({}, base));
 const fr = merge(frBase, import.meta.glob<{ default: Messages }>('./fr/*.json', { eager: true }));
 const en = merge(enBase, import.meta.glob<{ default: Messages }>('./en/*.json', { eager: true }));
 

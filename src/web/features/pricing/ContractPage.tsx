@@ -66,9 +66,6 @@ import {
 import { useContract, useSaveContract, useTerminateContract, type Contract } from './api';
 import { ContractStatusBadge, RenewalBadge } from './badges';
 import { applyListProblem, enterToNextRow, useRowFocus } from './formHelpers';
-import { registerAuditLabels } from '../quotes/auditLabels';
-
-registerAuditLabels();
 
 interface LineValues {
   key: string;

@@ -43,9 +43,6 @@ import { useCompanyCurrency } from '../settings/api';
 import { usePriceList, useSavePriceList, type PriceList } from './api';
 import { KindBadge } from './badges';
 import { applyListProblem, enterToNextRow, useRowFocus } from './formHelpers';
-import { registerAuditLabels } from '../quotes/auditLabels';
-
-registerAuditLabels();
 
 interface ItemValues {
   key: string;

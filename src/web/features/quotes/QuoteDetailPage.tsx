@@ -14,9 +14,6 @@ import { daysFromToday } from './lib';
 import { QuoteActions } from './QuoteActions';
 import { QuoteAttachments } from './QuoteAttachments';
 import { TotalsCard } from './TotalsCard';
-import { registerAuditLabels } from './auditLabels';
-
-registerAuditLabels();
 
 export const QUOTE_AUDIT_TYPE = 'quote';
 
