@@ -10,18 +10,16 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ts } from './db/columns';
 
 /** bytea as a Node Buffer on both drivers. */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
 });
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 /** A company is the tenant: the legal entity that sells and invoices. Its id is the company_id of every business row. */
 export const companies = pgTable('companies', {

@@ -9,13 +9,11 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { Address, InvoicingPreferences, PaymentTermsValue, ProductCodeRule } from '@shared/api/customers';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
+import { ts } from '@server/platform/db/columns';
 
 export const customers = pgTable(
   'customers',

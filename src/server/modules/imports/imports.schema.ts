@@ -1,6 +1,5 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
+import { index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { ts } from '@server/platform/db/columns';
 
 /** An uploaded CSV/Excel file: its preview (rows, per-row errors), then its commit with progress. */
 export const importBatches = pgTable(

@@ -1,6 +1,5 @@
 import {
   boolean,
-  date,
   foreignKey,
   index,
   integer,
@@ -8,15 +7,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
-const day = (name: string) => date(name, { mode: 'string' });
-const money4 = (name: string) => numeric(name, { precision: 18, scale: 4 });
-const qty = (name: string) => numeric(name, { precision: 18, scale: 3 });
+import { ts, day, money4, qty } from '@server/platform/db/columns';
 
 /** Price lists per currency and validity; promotion lists compete only when lower. */
 export const priceLists = pgTable(

@@ -1,6 +1,5 @@
 import {
   boolean,
-  date,
   foreignKey,
   index,
   integer,
@@ -9,13 +8,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
-const day = (name: string) => date(name, { mode: 'string' });
+import { ts, day } from '@server/platform/db/columns';
 
 export const quotes = pgTable(
   'quotes',
