@@ -31,6 +31,7 @@ import {
   pricingRoutes,
 } from './modules/pricing';
 import { createQuoteService, quoteRoutes } from './modules/quotes';
+import { createStockService, stockRoutes } from './modules/stock';
 import { createImportService, importRoutes } from './modules/imports';
 import { createUserService, userRoutes } from './modules/users/users';
 
@@ -72,6 +73,7 @@ export async function createRelais(config: Config, opts: { database?: Database; 
     contracts: createContractService({ run }),
     quotes: createQuoteService({ run, pricing }),
     catalog: createCatalogService({ run }),
+    stock: createStockService({ run }),
     imports: createImportService({ run, dbKind: database.kind }),
   };
   handlers['import.commit'] = services.imports.commitJob;
@@ -134,6 +136,7 @@ export async function createRelais(config: Config, opts: { database?: Database; 
       await api.register(customerRuleRoutes(services.customerRules));
       await api.register(pricingRoutes(services.pricing, services.contracts));
       await api.register(quoteRoutes(services.quotes));
+      await api.register(stockRoutes(services.stock));
       await api.register(catalogRoutes(services.catalog));
       await api.register(importRoutes(services.imports));
       await api.register(auditRoutes(run));

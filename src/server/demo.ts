@@ -456,6 +456,28 @@ async function loadDemoKnowledge(relais: Relais, ctx: Ctx) {
     }),
     null,
   );
+  await services.stock.receive(
+    ctx,
+    {
+      reference: 'Stock initial',
+      lines: [
+        { sku: 'FX1040', quantity: '640' },
+        { sku: 'FX1050', quantity: '410' },
+        { sku: 'FX2008', quantity: '60000' },
+        { sku: 'FX2010', quantity: '25000' },
+        { sku: 'FX3012', quantity: '380' },
+        { sku: 'FX3112', quantity: '150' },
+        { sku: 'FX4100', quantity: '900' },
+        { sku: 'FX4200', quantity: '12' },
+        { sku: 'FX5001', quantity: '240' },
+        { sku: 'FX5010', quantity: '35' },
+        { sku: 'FX6001', quantity: '1500' },
+        { sku: 'FX7001', quantity: '800' },
+        { sku: 'FX9001', quantity: '60' },
+      ],
+    },
+    null,
+  );
   await services.quotes.create(
     ctx,
     quoteInput.parse({

@@ -137,6 +137,12 @@ export const messages: Catalog = {
     fr: 'Le fichier contient des erreurs : corrigez-les ou importez seulement les lignes valides.',
     en: 'The file has errors: fix them or import the valid rows only.',
   },
+  unknown_warehouse: { fr: 'Entrepôt inconnu.', en: 'Unknown warehouse.' },
+  must_not_be_zero: { fr: 'La quantité ne peut pas être nulle.', en: 'The quantity cannot be zero.' },
+  stock_below_reserved: {
+    fr: 'Le stock deviendrait négatif ou inférieur aux quantités réservées.',
+    en: 'The stock would go below zero or below the reserved quantities.',
+  },
   // problem codes
   validation_failed: { fr: 'Données invalides.', en: 'Invalid data.' },
   not_found: { fr: 'Introuvable.', en: 'Not found.' },

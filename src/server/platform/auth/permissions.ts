@@ -11,17 +11,27 @@ export type Permission =
   | 'customers:write'
   | 'products:read'
   | 'products:write'
+  | 'stock:write'
   | 'audit:read'
   | 'mails:read';
 
 const READ: Permission[] = ['company:read', 'users:read', 'customers:read', 'products:read', 'audit:read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: [...READ, 'company:write', 'company:create', 'users:write', 'customers:write', 'products:write', 'mails:read'],
-  adv_manager: [...READ, 'customers:write', 'products:write', 'mails:read'],
-  adv_assistant: [...READ, 'customers:write', 'products:write', 'mails:read'],
+  admin: [
+    ...READ,
+    'company:write',
+    'company:create',
+    'users:write',
+    'customers:write',
+    'products:write',
+    'stock:write',
+    'mails:read',
+  ],
+  adv_manager: [...READ, 'customers:write', 'products:write', 'stock:write', 'mails:read'],
+  adv_assistant: [...READ, 'customers:write', 'products:write', 'stock:write', 'mails:read'],
   sales: [...READ, 'customers:write'],
-  logistics: [...READ],
+  logistics: [...READ, 'stock:write'],
   accounting: [...READ, 'customers:write', 'mails:read'],
   viewer: [...READ],
 };

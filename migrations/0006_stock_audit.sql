@@ -1,0 +1,1 @@
+CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON warehouses FOR EACH ROW EXECUTE FUNCTION relais_audit('warehouse');

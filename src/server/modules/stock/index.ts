@@ -1,0 +1,2 @@
+export { createStockService, type StockService } from './stock.service';
+export { stockRoutes } from './stock.routes';

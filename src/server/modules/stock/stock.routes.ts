@@ -1,0 +1,135 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ctxOf, idempotencyOf } from '@server/platform/http/app';
+import { decimalString, issue, problemSchema, requiredText } from '@shared/api/common';
+import type { StockService } from './stock.service';
+
+const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+const productRef = { productId: z.string().uuid().optional(), sku: z.string().trim().min(1).max(60).optional() };
+const oneProduct = (v: { productId?: string | undefined; sku?: string | undefined }, ctx: z.RefinementCtx) => {
+  if (!!v.sku === !!v.productId)
+    ctx.addIssue({ code: 'custom', path: ['sku'], params: { code: 'sku_or_product_id' }, input: v });
+};
+const positive = decimalString({ maxDecimals: 3 }).refine((s) => /[1-9]/.test(s), issue('must_be_positive'));
+const levelSchema = z.object({
+  warehouseId: z.string(),
+  warehouseCode: z.string(),
+  warehouseName: z.string(),
+  productId: z.string(),
+  onHand: z.string(),
+  reserved: z.string(),
+  available: z.string(),
+});
+
+export const stockRoutes =
+  (svc: StockService): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/stock',
+      {
+        config: { permission: 'products:read' },
+        schema: {
+          tags: ['stock'],
+          summary: 'On hand, reserved and available per warehouse',
+          querystring: z.object({ productId: z.string().uuid().optional(), warehouseId: z.string().uuid().optional() }),
+          response: { 200: z.object({ data: z.array(levelSchema), nextCursor: z.null() }), ...errors },
+        },
+      },
+      async (req) => ({ data: await svc.levels(ctxOf(req), req.query), nextCursor: null }),
+    );
+    app.post(
+      '/stock/receipts',
+      {
+        config: { permission: 'stock:write' },
+        schema: {
+          tags: ['stock'],
+          summary: 'Goods received: adds stock (default warehouse when none is given); accepts Idempotency-Key',
+          body: z.object({
+            warehouseId: z.string().uuid().nullish(),
+            reference: z.string().trim().max(100).nullish(),
+            lines: z
+              .array(z.object({ ...productRef, quantity: positive }).superRefine(oneProduct))
+              .min(1)
+              .max(5000),
+          }),
+          response: {
+            201: z.object({
+              warehouseId: z.string(),
+              lines: z.array(z.object({ productId: z.string(), sku: z.string(), quantity: z.string() })),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (req, reply) => {
+        const r = await svc.receive(ctxOf(req), req.body, idempotencyOf(req));
+        return reply.status(r.status).send(r.body);
+      },
+    );
+    app.post(
+      '/stock/adjustments',
+      {
+        config: { permission: 'stock:write' },
+        schema: {
+          tags: ['stock'],
+          summary: 'Correct the stock (inventory count, breakage…) by a signed quantity, with a reason',
+          body: z
+            .object({
+              ...productRef,
+              warehouseId: z.string().uuid().nullish(),
+              quantity: decimalString({ maxDecimals: 3, allowNegative: true }).refine(
+                (s) => /[1-9]/.test(s),
+                issue('must_not_be_zero'),
+              ),
+              reason: requiredText(500),
+            })
+            .superRefine(oneProduct),
+          response: { 200: z.object({ data: z.array(levelSchema) }), ...errors },
+        },
+      },
+      async (req) => ({ data: await svc.adjust(ctxOf(req), req.body) }),
+    );
+    app.get(
+      '/stock/moves',
+      {
+        config: { permission: 'products:read' },
+        schema: {
+          tags: ['stock'],
+          summary: 'The stock movements of a product, latest first',
+          querystring: z.object({
+            productId: z.string().uuid(),
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+          }),
+        },
+      },
+      async (req) => ({ data: await svc.moves(ctxOf(req), req.query.productId, req.query.limit), nextCursor: null }),
+    );
+    app.get('/warehouses', { config: { permission: 'products:read' }, schema: { tags: ['stock'] } }, async (req) => ({
+      data: (await svc.listWarehouses(ctxOf(req))).map((w) => ({
+        id: w.id,
+        code: w.code,
+        name: w.name,
+        isDefault: w.isDefault,
+        active: w.active,
+      })),
+      nextCursor: null,
+    }));
+    app.post(
+      '/warehouses',
+      {
+        config: { permission: 'stock:write' },
+        schema: {
+          tags: ['stock'],
+          body: z.object({
+            code: z.string().trim().min(1).max(20),
+            name: requiredText(200),
+            isDefault: z.boolean().default(false),
+          }),
+        },
+      },
+      async (req, reply) => {
+        const r = await svc.createWarehouse(ctxOf(req), req.body, idempotencyOf(req));
+        return reply.status(r.status).send(r.body);
+      },
+    );
+  };
