@@ -4,7 +4,7 @@ import { can, rolePermissions } from '@server/platform/auth/permissions';
 import { hashPassword, verifyPassword } from '@server/platform/auth/passwords';
 import { hashBody } from '@server/platform/db/runner';
 import { problem, zodFieldErrors } from '@server/platform/errors';
-import { encodeCursor, parseSort } from '@server/platform/http/pagination';
+import { containsPattern, encodeCursor, parseSort } from '@server/platform/http/pagination';
 import { parseJsonKeepingDecimals } from '@server/platform/audit/audit';
 import { loadConfig } from '@server/platform/config';
 import { langFromHeader, message, messages } from '@shared/messages';
@@ -106,6 +106,10 @@ describe('pagination', () => {
     expect(parseSort('-name', cols, 'code')).toMatchObject({ field: 'name', desc: true });
     expect(parseSort(undefined, cols, 'code')).toMatchObject({ field: 'code', desc: false });
     expect(() => parseSort('password', cols, 'code')).toThrow('validation_failed');
+  });
+  it('searches for the user’s own % and _ literally', () => {
+    expect(containsPattern('50%_off')).toBe('%50\\%\\_off%');
+    expect(containsPattern('a\\b')).toBe('%a\\\\b%');
   });
   it('encodes cursors as opaque base64url', () => {
     expect(encodeCursor('Dupont', 'id-1')).toMatch(/^[A-Za-z0-9_-]+$/);

@@ -80,6 +80,15 @@ export const problemSchema = z.object({
   errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
 });
 
+/** The problem+json answers every authenticated route may give, for the OpenAPI document. */
+export const problemResponses = {
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+  422: problemSchema,
+};
+
 export const page = <T extends z.ZodTypeAny>(item: T) =>
   z.object({ data: z.array(item), nextCursor: z.string().nullable(), total: z.number().int().optional() });
 

@@ -1,6 +1,6 @@
 import { and, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@server/platform/db/connection';
-import { afterCursor, orderBy, toPage, type Sort } from '@server/platform/http/pagination';
+import { afterCursor, containsPattern, orderBy, toPage, type Sort } from '@server/platform/http/pagination';
 import type { Product } from '@shared/api/products';
 import { products } from './catalog.schema';
 
@@ -68,12 +68,11 @@ export async function findIdBySku(q: Queryable, companyId: string, sku: string):
 }
 
 export type ProductFilter = { q?: string | undefined; category?: string | undefined; active?: boolean | undefined };
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 function filterWhere(companyId: string, f: ProductFilter): SQL {
   const conds: (SQL | undefined)[] = [eq(products.companyId, companyId)];
   if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
+    const like = containsPattern(f.q);
     conds.push(
       or(ilike(products.sku, like), ilike(products.name, like), ilike(products.nameEn, like), eq(products.gtin, f.q)),
     );

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf, idempotencyOf } from '@server/platform/http/app';
-import { idParam, listQuery, page, problemSchema } from '@shared/api/common';
+import { idParam, listQuery, page, problemResponses } from '@shared/api/common';
 import { productCreateSchema, productPatchSchema, productSchema } from '@shared/api/products';
 import type { CatalogService } from './catalog.service';
 
-const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+const errors = problemResponses;
 const boolQuery = z.enum(['true', 'false']).transform((s) => s === 'true');
 
 export const catalogRoutes =

@@ -1,6 +1,6 @@
 import { and, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@server/platform/db/connection';
-import { afterCursor, orderBy, toPage, type Sort } from '@server/platform/http/pagination';
+import { afterCursor, containsPattern, orderBy, toPage, type Sort } from '@server/platform/http/pagination';
 import type { Customer } from '@shared/api/customers';
 import { customerContacts, customers, customerShipTos } from './customers.schema';
 
@@ -114,12 +114,10 @@ export type CustomerFilter = {
   portfolioUserId?: string | undefined;
 };
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
-
 function filterWhere(companyId: string, f: CustomerFilter): SQL {
   const conds: (SQL | undefined)[] = [eq(customers.companyId, companyId)];
   if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
+    const like = containsPattern(f.q);
     conds.push(
       or(
         ilike(customers.code, like),

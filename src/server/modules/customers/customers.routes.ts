@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 
 import { ctxOf, idempotencyOf } from '@server/platform/http/app';
-import { idParam, listQuery, page, problemSchema } from '@shared/api/common';
+import { idParam, listQuery, page, problemResponses } from '@shared/api/common';
 import { customerCreateSchema, customerListQuery, customerPatchSchema, customerSchema } from '@shared/api/customers';
 import type { CustomerService } from './customers.service';
 
-const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+const errors = problemResponses;
 
 export const customerRoutes =
   (svc: CustomerService): FastifyPluginAsyncZod =>

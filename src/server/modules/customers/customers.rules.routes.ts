@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf, idempotencyOf } from '@server/platform/http/app';
 import { notFound } from '@server/platform/errors';
-import { idParam, problemSchema } from '@shared/api/common';
+import { idParam, problemResponses } from '@shared/api/common';
 import {
   productReferenceInput,
   productReferenceSchema,
@@ -13,7 +13,7 @@ import {
 } from '@shared/api/rules';
 import type { CustomerRuleService } from './customers.rules';
 
-const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+const errors = problemResponses;
 const childParams = z.object({ id: z.string().uuid(), childId: z.string().uuid() });
 
 export const customerRuleRoutes =

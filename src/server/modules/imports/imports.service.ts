@@ -7,7 +7,6 @@ import { DomainError, forbidden, notFound } from '@server/platform/errors';
 import { enqueue, type JobHandler } from '@server/platform/outbox/outbox';
 import type { ImportKind } from './imports.columns';
 import { exportWorkbook } from './imports.export';
-import './imports.messages';
 import { parseFile } from './imports.parse';
 import * as repo from './imports.repo';
 import {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf, idempotencyOf } from '@server/platform/http/app';
-import { idParam, problemSchema } from '@shared/api/common';
+import { idParam, problemResponses } from '@shared/api/common';
 import {
   contractInput,
   contractSchema,
@@ -17,7 +17,7 @@ import {
 import type { ContractService } from './contracts.service';
 import type { PricingService } from './pricing.service';
 
-const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+const errors = problemResponses;
 const childParams = z.object({ id: z.string().uuid(), childId: z.string().uuid() });
 const list = <T extends z.ZodTypeAny>(item: T) => z.object({ data: z.array(item), nextCursor: z.null() });
 

@@ -3,11 +3,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '@server/platform/errors';
 import { ctxOf, idempotencyOf } from '@server/platform/http/app';
-import { email, idParam, problemSchema } from '@shared/api/common';
+import { email, idParam, problemResponses } from '@shared/api/common';
 import { quoteInput, quotePatch, quoteSchema } from '@shared/api/quotes';
 import type { QuoteService } from './quotes.service';
 
-const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+const errors = problemResponses;
 const attachmentSchema = z.object({
   id: z.string(),
   filename: z.string(),

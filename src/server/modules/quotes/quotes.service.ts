@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Queryable, Tx } from '@server/platform/db/connection';
 import type { Ctx, Idempotency, Runner } from '@server/platform/db/runner';
 import { DomainError, notFound } from '@server/platform/errors';
+import { containsPattern } from '@server/platform/http/pagination';
 import { queueMail } from '@server/platform/mail/mail';
 import { nextDocumentNumber } from '@server/platform/numbering/numbering';
 import { attachments } from '@server/platform/platform.schema';
@@ -414,7 +415,7 @@ export function createQuoteService({ run, pricing }: { run: Runner; pricing: Pic
               f.status ? eq(quotes.status, f.status) : undefined,
               f.customerId ? eq(quotes.customerId, f.customerId) : undefined,
               f.q
-                ? sql`(${quotes.number} ilike ${`%${f.q}%`} or ${quotes.customerReference} ilike ${`%${f.q}%`} or ${quotes.tenderReference} ilike ${`%${f.q}%`})`
+                ? sql`(${quotes.number} ilike ${containsPattern(f.q)} or ${quotes.customerReference} ilike ${containsPattern(f.q)} or ${quotes.tenderReference} ilike ${containsPattern(f.q)})`
                 : undefined,
               f.cursor ? lt(quotes.id, f.cursor) : undefined,
             ),

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf, idempotencyOf } from '@server/platform/http/app';
-import { decimalString, issue, problemSchema, requiredText } from '@shared/api/common';
+import { decimalString, issue, problemResponses, requiredText } from '@shared/api/common';
 import type { StockService } from './stock.service';
 
-const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+const errors = problemResponses;
 const productRef = { productId: z.string().uuid().optional(), sku: z.string().trim().min(1).max(60).optional() };
 const oneProduct = (v: { productId?: string | undefined; sku?: string | undefined }, ctx: z.RefinementCtx) => {
   if (!!v.sku === !!v.productId)

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import { roles } from '@shared/api/auth';
-import { email, idParam, issue, problemSchema, requiredText } from '@shared/api/common';
+import { email, idParam, issue, problemResponses, requiredText } from '@shared/api/common';
 import { hashPassword } from '@server/platform/auth/passwords';
 import type { Ctx, Runner } from '@server/platform/db/runner';
 import { DomainError, forbidden, notFound } from '@server/platform/errors';
@@ -108,7 +108,7 @@ export function createUserService({ run }: { run: Runner }) {
 }
 export type UserService = ReturnType<typeof createUserService>;
 
-const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+const errors = problemResponses;
 
 export const userRoutes =
   (svc: UserService): FastifyPluginAsyncZod =>

@@ -53,3 +53,6 @@ export function toPage<R extends { id: string }>(
   const last = pageRows[pageRows.length - 1];
   return { rows: pageRows, nextCursor: more && last ? encodeCursor(sortValue(last), last.id) : null };
 }
+
+/** A LIKE pattern that finds `q` anywhere, with the user's own % and _ taken literally. */
+export const containsPattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
