@@ -2,7 +2,11 @@
  * `npm run bench` — drives the real server through its public HTTP API with concurrent clients and reports
  * throughput and latency per step. Scenarios grow with the product (issue 9 adds the order-to-cash cycle).
  *
- *   npm run bench -- [--db pglite|postgres] [--scenario master-data] [--requests 2000] [--concurrency 8]
+ *   master-data  create a customer, read it, search the list (3 requests per iteration)
+ *   orders       create an order of 5 lines, then confirm it: pricing, promise, pipeline, stock reservation and the
+ *                acknowledgement job (2 requests per iteration; the worker renders and queues the ARC meanwhile)
+ *
+ *   npm run bench -- [--db pglite|postgres] [--scenario master-data|orders] [--requests 2000] [--concurrency 8]
  *                    [--url http://host:port] [--json FILE]
  *
  * With --db postgres, DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/test); a fresh
@@ -30,8 +34,9 @@ const concurrency = Number(opt('concurrency', '8'));
 const jsonOut = opt('json', '');
 let url = opt('url', '');
 
-if (scenario !== 'master-data') {
-  console.error(`unknown scenario "${scenario}" (available: master-data)`);
+const SCENARIOS = ['master-data', 'orders'] as const;
+if (!(SCENARIOS as readonly string[]).includes(scenario)) {
+  console.error(`unknown scenario "${scenario}" (available: ${SCENARIOS.join(', ')})`);
   process.exit(2);
 }
 
@@ -77,15 +82,15 @@ async function startServer(): Promise<{ url: string; stop(): Promise<void> }> {
   };
 }
 
-type Step = 'create_customer' | 'get_customer' | 'list_customers';
-const samples: Record<Step, number[]> = { create_customer: [], get_customer: [], list_customers: [] };
+type Step = 'create_customer' | 'get_customer' | 'list_customers' | 'create_order' | 'confirm_order' | 'order_cycle';
+const samples: Partial<Record<Step, number[]>> = {};
 let errors = 0;
 
 async function timed<T>(step: Step, f: () => Promise<Response>): Promise<T> {
   const t0 = performance.now();
   const r = await f();
   const body = (await r.json()) as T;
-  samples[step].push(performance.now() - t0);
+  (samples[step] ??= []).push(performance.now() - t0);
   if (!r.ok) {
     errors++;
     if (errors < 5) console.error(step, r.status, JSON.stringify(body).slice(0, 300));
@@ -118,9 +123,63 @@ const progress = setInterval(() => {
   process.stderr.write(`\r  [${'#'.repeat(f)}${'.'.repeat(w - f)}] ${done}/${total} iterations`);
 }, 200);
 
-async function clientLoop() {
-  while (next < total) {
-    const i = next++;
+/** Orders scenario set-up: customers without credit limit, five stocked products, plenty of stock. */
+type OrderSetup = { customers: string[]; lines: { sku: string; quantity: string }[] };
+async function orderSetup(): Promise<OrderSetup> {
+  const customers: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const s = siren(String(40000000 + i));
+    const r = await fetch(`${url}/api/v1/customers`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        code: `BO${String(i).padStart(4, '0')}-${Math.round(started)}`,
+        name: `Client commandes ${i}`,
+        siren: s,
+        vatNumber: frVat(s),
+        billingAddress: { line1: `${i} rue du Commerce`, postalCode: '69002', city: 'Lyon', countryCode: 'FR' },
+        contacts: [{ name: 'Acheteur', role: 'buyer', email: `orders${i}@bench.test` }],
+      }),
+    });
+    customers.push(((await r.json()) as { id: string }).id);
+  }
+  // Five stocked products, quantities that respect their minimums and multiples (a clean order confirms).
+  const lines = [
+    { sku: 'FX1040', quantity: '10' },
+    { sku: 'FX1050', quantity: '20' },
+    { sku: 'FX2008', quantity: '500' },
+    { sku: 'FX2010', quantity: '250' },
+    { sku: 'FX7001', quantity: '50' },
+  ];
+  await fetch(`${url}/api/v1/stock/receipts`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ reference: 'bench', lines: lines.map((l) => ({ sku: l.sku, quantity: '100000000' })) }),
+  });
+  return { customers, lines };
+}
+
+async function orderIteration(i: number, setup: OrderSetup) {
+  const t0 = performance.now();
+  const created = await timed<{ id: string }>('create_order', () =>
+    fetch(`${url}/api/v1/orders`, {
+      method: 'POST',
+      headers: { ...headers, 'idempotency-key': `bench-order-${i}-${started}` },
+      body: JSON.stringify({
+        customerId: setup.customers[i % setup.customers.length],
+        customerReference: `PO-${String(i).padStart(6, '0')}`,
+        lines: setup.lines,
+      }),
+    }),
+  );
+  await timed('confirm_order', () =>
+    fetch(`${url}/api/v1/orders/${created.id}/confirm`, { method: 'POST', headers, body: '{}' }),
+  );
+  (samples.order_cycle ??= []).push(performance.now() - t0);
+}
+
+async function masterDataIteration(i: number) {
+  {
     const s = siren(String(30000000 + i));
     const created = await timed<{ id: string }>('create_customer', () =>
       fetch(`${url}/api/v1/customers`, {
@@ -146,29 +205,42 @@ async function clientLoop() {
     );
     await timed('get_customer', () => fetch(`${url}/api/v1/customers/${created.id}`, { headers }));
     await timed('list_customers', () => fetch(`${url}/api/v1/customers?limit=50&sort=name&q=bench`, { headers }));
+  }
+}
+
+const setup = scenario === 'orders' ? await orderSetup() : null;
+const loopStarted = performance.now();
+async function clientLoop() {
+  while (next < total) {
+    const i = next++;
+    if (setup) await orderIteration(i, setup);
+    else await masterDataIteration(i);
     done++;
   }
 }
 await Promise.all(Array.from({ length: concurrency }, clientLoop));
 clearInterval(progress);
-const seconds = (performance.now() - started) / 1000;
+const seconds = (performance.now() - loopStarted) / 1000;
 process.stderr.write('\n');
 
 const rows = (Object.keys(samples) as Step[]).map((step) => ({
   step,
-  count: samples[step].length,
-  p50: +pct(samples[step], 50).toFixed(1),
-  p95: +pct(samples[step], 95).toFixed(1),
-  p99: +pct(samples[step], 99).toFixed(1),
+  count: samples[step]!.length,
+  p50: +pct(samples[step]!, 50).toFixed(1),
+  p95: +pct(samples[step]!, 95).toFixed(1),
+  p99: +pct(samples[step]!, 99).toFixed(1),
 }));
+const requestsPerIteration = setup ? 2 : 3;
 const result = {
   scenario,
   db: dbKind,
   concurrency,
   iterations: total,
   seconds: +seconds.toFixed(2),
-  requestsPerSecond: +((total * 3) / seconds).toFixed(1),
-  customersCreatedPerSecond: +(total / seconds).toFixed(1),
+  requestsPerSecond: +((total * requestsPerIteration) / seconds).toFixed(1),
+  ...(setup
+    ? { ordersCreatedAndConfirmedPerSecond: +(total / seconds).toFixed(1) }
+    : { customersCreatedPerSecond: +(total / seconds).toFixed(1) }),
   errors,
   steps: rows,
   machine: {
@@ -182,7 +254,7 @@ console.log(
   `\nRelais bench — ${scenario} on ${dbKind}, ${concurrency} clients, ${total} iterations in ${result.seconds} s`,
 );
 console.log(
-  `  ${result.requestsPerSecond} requests/s, ${result.customersCreatedPerSecond} customers created/s, ${errors} errors`,
+  `  ${result.requestsPerSecond} requests/s, ${total / seconds > 0 ? (total / seconds).toFixed(1) : 0} ${setup ? 'orders created+confirmed' : 'customers created'}/s, ${errors} errors`,
 );
 console.table(rows);
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(result, null, 2));

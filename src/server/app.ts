@@ -31,7 +31,9 @@ import {
   pricingRoutes,
 } from './modules/pricing';
 import { createQuoteService, quoteRoutes } from './modules/quotes';
+import { ACK_TOPIC, createAckHandler, createOrderService, orderRoutes } from './modules/orders';
 import { createStockService, stockRoutes } from './modules/stock';
+import { createTaskService, taskRoutes } from './modules/tasks';
 import { createImportService, importRoutes } from './modules/imports';
 import { createUserService, userRoutes } from './modules/users/users';
 
@@ -74,8 +76,17 @@ export async function createRelais(config: Config, opts: { database?: Database; 
     quotes: createQuoteService({ run, pricing }),
     catalog: createCatalogService({ run }),
     stock: createStockService({ run }),
+    tasks: createTaskService({ run }),
     imports: createImportService({ run, dbKind: database.kind }),
   };
+  const orders = createOrderService({
+    run,
+    pricing,
+    customerRules: services.customerRules,
+    stock: services.stock,
+    contracts: services.contracts,
+  });
+  handlers[ACK_TOPIC] = createAckHandler(run);
   handlers['import.commit'] = services.imports.commitJob;
 
   handlers['quotes.expire'] = async (job) => {
@@ -136,7 +147,9 @@ export async function createRelais(config: Config, opts: { database?: Database; 
       await api.register(customerRuleRoutes(services.customerRules));
       await api.register(pricingRoutes(services.pricing, services.contracts));
       await api.register(quoteRoutes(services.quotes));
+      await api.register(orderRoutes(orders));
       await api.register(stockRoutes(services.stock));
+      await api.register(taskRoutes(services.tasks));
       await api.register(catalogRoutes(services.catalog));
       await api.register(importRoutes(services.imports));
       await api.register(auditRoutes(run));
@@ -151,7 +164,7 @@ export async function createRelais(config: Config, opts: { database?: Database; 
     db,
     database,
     run,
-    services,
+    services: { ...services, orders },
     worker,
     scheduleDailyJobs,
     async close() {

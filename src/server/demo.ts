@@ -8,6 +8,7 @@ import { productCreateSchema } from '@shared/api/products';
 import { ruleInputSchema, type RuleInput } from '@shared/api/rules';
 import { contractInput, priceListInput } from '@shared/api/pricing';
 import { quoteInput } from '@shared/api/quotes';
+import { orderInput } from '@shared/api/orders';
 import { companies, companyUsers } from './platform/platform.schema';
 import type { Relais } from './app';
 import type { Ctx } from './platform/db/runner';
@@ -339,6 +340,7 @@ async function loadDemoKnowledge(relais: Relais, ctx: Ctx) {
       kind: 'delivery_window',
       shipToId: chartres.id,
       params: { weekdays: [1, 2, 5], from: '07:00', to: '12:00' },
+      severity: 'warning',
       note: 'Quais réservés aux retours le mercredi et le jeudi ; RDV la veille avant 16 h.',
       active: true,
     },
@@ -492,6 +494,43 @@ async function loadDemoKnowledge(relais: Relais, ctx: Ctx) {
     }),
     null,
   );
+
+  // A few orders so the order book is not empty: two confirmed (one with a backorder), one draft, one held for
+  // validation (Bricodis requires its PO number).
+  const demoOrders: { customerId: string; customerReference: string | null; lines: unknown[]; confirm: boolean }[] = [
+    {
+      customerId: batimat.id,
+      customerReference: 'BAT-2026-1187',
+      lines: [
+        { customerProductCode: 'BAT-VIS-440', quantity: '200' },
+        { sku: 'FX2008', quantity: '5000' },
+      ],
+      confirm: true,
+    },
+    {
+      customerId: lyon.id,
+      customerReference: 'CDE 88412',
+      lines: [
+        { sku: 'FX4200', quantity: '30' },
+        { sku: 'FX3012', quantity: '40' },
+      ],
+      confirm: true,
+    },
+    {
+      customerId: bricodis.id,
+      customerReference: 'PO-004498',
+      lines: [
+        { sku: 'FX1040', quantity: '40' },
+        { sku: 'FX4100', quantity: '100' },
+      ],
+      confirm: false,
+    },
+    { customerId: bricodis.id, customerReference: null, lines: [{ sku: 'FX6001', quantity: '500' }], confirm: false },
+  ];
+  for (const o of demoOrders) {
+    const r = await services.orders.create(ctx, orderInput.parse({ ...o, source: 'manual' }), null);
+    if (o.confirm) await services.orders.confirm(ctx, (r.body as { id: string }).id);
+  }
 }
 
 /** RELAIS_ADMIN_EMAIL / RELAIS_ADMIN_PASSWORD: make sure this platform administrator exists. */

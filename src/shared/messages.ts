@@ -1,5 +1,6 @@
 import { domainMessages } from './messages-domain';
 import { importMessages } from './messages-imports';
+import { orderMessages } from './messages-orders';
 
 /** Error and finding messages, keyed by stable code, in the languages Relais speaks. French first. */
 export type Lang = 'fr' | 'en';
@@ -9,6 +10,7 @@ type Catalog = Record<string, { fr: string; en: string }>;
 export const messages: Catalog = {
   ...domainMessages,
   ...importMessages,
+  ...orderMessages,
   // generic field errors
   required: { fr: 'Ce champ est obligatoire.', en: 'This field is required.' },
   too_long: { fr: 'Trop long ({max} caractères au plus).', en: 'Too long (at most {max} characters).' },

@@ -13,6 +13,10 @@ import { CustomersListPage } from './features/customers/CustomersListPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { ImportsPage } from './features/imports/ImportsPage';
 import { MailsPage } from './features/mails/MailsPage';
+import { OrderBookPage } from './features/orders/OrderBookPage';
+import { OrderDetailPage } from './features/orders/OrderDetailPage';
+import { OrderEntryPage } from './features/orders/OrderEntryPage';
+import { OrderImportPage } from './features/orders/OrderImportPage';
 import { ContractPage } from './features/pricing/ContractPage';
 import { ContractsListPage } from './features/pricing/ContractsListPage';
 import { PriceListPage } from './features/pricing/PriceListPage';
@@ -25,6 +29,8 @@ import { QuoteFormPage } from './features/quotes/QuoteFormPage';
 import { QuotesListPage } from './features/quotes/QuotesListPage';
 import { CompanyPage } from './features/settings/CompanyPage';
 import { UsersPage } from './features/settings/UsersPage';
+import { StockPage } from './features/stock/StockPage';
+import { TasksPage } from './features/tasks/TasksPage';
 
 function FullPageLoader() {
   return (
@@ -111,12 +117,18 @@ function AuthenticatedApp() {
             <Route path="/products/new" element={<ProductFormPage />} />
             <Route path="/products/:id" element={<ProductDetailPage />} />
             <Route path="/products/:id/edit" element={<ProductFormPage />} />
+            <Route path="/stock" element={<StockPage />} />
+            <Route path="/orders" element={<OrderBookPage />} />
+            <Route path="/orders/new" element={<OrderEntryPage />} />
+            <Route path="/orders/import" element={<OrderImportPage />} />
+            <Route path="/orders/:id" element={<OrderDetailPage />} />
+            <Route path="/orders/:id/edit" element={<OrderEntryPage />} />
             <Route path="/orders/*" element={soon('orders')} />
             <Route path="/deliveries/*" element={soon('deliveries')} />
             <Route path="/invoices/*" element={soon('invoices')} />
             <Route path="/payments/*" element={soon('payments')} />
             <Route path="/claims/*" element={soon('claims')} />
-            <Route path="/tasks/*" element={soon('tasks')} />
+            <Route path="/tasks" element={<TasksPage />} />
             <Route path="/mails" element={<MailsPage />} />
             <Route path="/imports" element={<ImportsPage />} />
             <Route path="/settings/company" element={<CompanyPage />} />

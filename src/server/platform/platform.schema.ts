@@ -36,6 +36,8 @@ export const companies = pgTable('companies', {
   currency: text('currency').notNull().default('EUR'),
   email: text('email'),
   phone: text('phone'),
+  /** Order promise and validation settings (calendar, lead times, credit hold): see modules/orders/domain/calendar.ts. */
+  orderSettings: jsonb('order_settings').notNull().default({}),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });

@@ -17,6 +17,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconAlertTriangle,
   IconBuilding,
+  IconBuildingWarehouse,
   IconCash,
   IconChecklist,
   IconFileDescription,
@@ -63,12 +64,31 @@ export const MAIN_NAV: NavItem[] = [
     descriptionKey: 'quotes.navDescription',
   },
   { to: '/products', key: 'products', icon: IconPackage },
-  { to: '/orders', key: 'orders', icon: IconShoppingCart, soon: true },
+  {
+    to: '/stock',
+    key: 'stock',
+    icon: IconBuildingWarehouse,
+    labelKey: 'stock.nav',
+    descriptionKey: 'stock.navDescription',
+  },
+  {
+    to: '/orders',
+    key: 'orders',
+    icon: IconShoppingCart,
+    labelKey: 'orders.book.nav',
+    descriptionKey: 'orders.book.navDescription',
+  },
   { to: '/deliveries', key: 'deliveries', icon: IconTruckDelivery, soon: true },
   { to: '/invoices', key: 'invoices', icon: IconFileInvoice, soon: true },
   { to: '/payments', key: 'payments', icon: IconCash, soon: true },
   { to: '/claims', key: 'claims', icon: IconAlertTriangle, soon: true },
-  { to: '/tasks', key: 'tasks', icon: IconChecklist, soon: true },
+  {
+    to: '/tasks',
+    key: 'tasks',
+    icon: IconChecklist,
+    labelKey: 'tasks.nav',
+    descriptionKey: 'tasks.navDescription',
+  },
 ];
 
 /** Pricing: price lists and contracts (the "Commercial" group). */

@@ -131,6 +131,10 @@ export type ProductLite = {
   vatRate: string;
   gtin: string | null;
   active: boolean;
+  stockTracked: boolean;
+  leadTimeDays: number | null;
+  minOrderQuantity: string | null;
+  orderMultiple: string | null;
 };
 
 /** The products named by id or SKU, in one query; the map answers both keys. */
@@ -156,6 +160,10 @@ export async function findProductsByRefs(
       vatRate: products.vatRate,
       gtin: products.gtin,
       active: products.active,
+      stockTracked: products.stockTracked,
+      leadTimeDays: products.leadTimeDays,
+      minOrderQuantity: products.minOrderQuantity,
+      orderMultiple: products.orderMultiple,
     })
     .from(products)
     .where(

@@ -193,3 +193,31 @@ export async function customerNames(q: Queryable, companyId: string, ids: string
     .where(and(eq(customers.companyId, companyId), inArray(customers.id, [...new Set(ids)])));
   return new Map(found.map((c) => [c.id, c.name]));
 }
+
+/** Code and name of several customers in one query. */
+export async function customerLabels(
+  q: Queryable,
+  companyId: string,
+  ids: string[],
+): Promise<Map<string, { code: string; name: string }>> {
+  if (!ids.length) return new Map();
+  const found = await q
+    .select({ id: customers.id, code: customers.code, name: customers.name })
+    .from(customers)
+    .where(and(eq(customers.companyId, companyId), inArray(customers.id, [...new Set(ids)])));
+  return new Map(found.map((c) => [c.id, { code: c.code, name: c.name }]));
+}
+
+/** The customers of a portfolio: managed by the user, or backed up by the user. */
+export async function portfolioCustomerIds(q: Queryable, companyId: string, userId: string): Promise<string[]> {
+  const found = await q
+    .select({ id: customers.id })
+    .from(customers)
+    .where(
+      and(
+        eq(customers.companyId, companyId),
+        or(eq(customers.accountManagerId, userId), eq(customers.backupManagerId, userId)),
+      ),
+    );
+  return found.map((c) => c.id);
+}

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { PassThrough } from 'node:stream';
 import { rows, type Queryable } from '@server/platform/db/connection';
+import { exactNumber } from '@server/platform/spreadsheet';
 import { parseIsoDate } from '@shared/dates';
 import type { Lang } from '@shared/messages';
 import { columnsByKind, type ColumnDef, type ImportKind } from './imports.columns';
@@ -21,12 +22,7 @@ const NUM_FMT: Record<string, string> = {
   vatRate: '0.00',
 };
 
-/** A decimal string as a number when the conversion is exact both ways, else the string itself. */
-export function exactNumber(s: string): number | string {
-  const [int = '', frac = ''] = s.replace('-', '').split('.');
-  const digits = (int + frac.replace(/0+$/, '')).replace(/^0+/, '');
-  return digits.length <= 15 ? Number(s) : s;
-}
+export { exactNumber };
 
 function cell(col: ColumnDef, v: unknown, lang: Lang): ExcelJS.CellValue {
   if (v === null || v === undefined) return null;

@@ -1,2 +1,2 @@
-export { createQuoteService, type QuoteService } from './quotes.service';
+export { createQuoteService, lockQuoteForConversion, markQuoteConverted, type QuoteService } from './quotes.service';
 export { quoteRoutes } from './quotes.routes';

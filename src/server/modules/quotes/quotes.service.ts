@@ -527,3 +527,28 @@ export function createQuoteService({ run, pricing }: { run: Runner; pricing: Pic
   };
 }
 export type QuoteService = ReturnType<typeof createQuoteService>;
+
+/**
+ * For the orders module: the quote to convert, locked, and its conversion (accepted → converted, with the order).
+ * Throws 404 for an unknown quote and 409 `quote_not_accepted` when the quote is not accepted.
+ */
+export async function lockQuoteForConversion(tx: Tx, companyId: string, id: string): Promise<Quote> {
+  const [row] = await tx
+    .select({ status: quotes.status })
+    .from(quotes)
+    .where(and(eq(quotes.companyId, companyId), eq(quotes.id, id)))
+    .for('update');
+  if (!row) throw notFound();
+  if (!nextQuoteState(row.status as QuoteState, 'convert'))
+    throw new DomainError('quote_not_accepted', 409, [{ path: 'status', code: 'quote_not_accepted' }], {
+      from: row.status,
+    });
+  return load(tx, companyId, id);
+}
+
+export async function markQuoteConverted(tx: Tx, companyId: string, id: string, orderId: string): Promise<void> {
+  await tx
+    .update(quotes)
+    .set({ status: 'converted', orderId, updatedAt: new Date(), version: sql`${quotes.version} + 1` })
+    .where(and(eq(quotes.companyId, companyId), eq(quotes.id, id)));
+}

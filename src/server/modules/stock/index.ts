@@ -1,2 +1,2 @@
-export { createStockService, type StockService } from './stock.service';
+export { createStockService, type StockService, type Availability } from './stock.service';
 export { stockRoutes } from './stock.routes';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf, idempotencyOf } from '@server/platform/http/app';
-import { decimalString, issue, problemResponses, requiredText } from '@shared/api/common';
+import { decimalString, idParam, isoDate, issue, problemResponses, requiredText } from '@shared/api/common';
 import type { StockService } from './stock.service';
 
 const errors = problemResponses;
@@ -11,6 +11,17 @@ const oneProduct = (v: { productId?: string | undefined; sku?: string | undefine
     ctx.addIssue({ code: 'custom', path: ['sku'], params: { code: 'sku_or_product_id' }, input: v });
 };
 const positive = decimalString({ maxDecimals: 3 }).refine((s) => /[1-9]/.test(s), issue('must_be_positive'));
+const expectedSchema = z.object({
+  id: z.string(),
+  warehouseId: z.string(),
+  productId: z.string(),
+  sku: z.string(),
+  quantity: z.string(),
+  expectedDate: z.string(),
+  reference: z.string().nullable(),
+  status: z.string(),
+  createdAt: z.string(),
+});
 const levelSchema = z.object({
   warehouseId: z.string(),
   warehouseCode: z.string(),
@@ -131,5 +142,67 @@ export const stockRoutes =
         const r = await svc.createWarehouse(ctxOf(req), req.body, idempotencyOf(req));
         return reply.status(r.status).send(r.body);
       },
+    );
+    app.get(
+      '/stock/expected-receipts',
+      {
+        config: { permission: 'products:read' },
+        schema: {
+          tags: ['stock'],
+          summary: 'Supply on its way (purchase or production orders), by expected date',
+          querystring: z.object({
+            productId: z.string().uuid().optional(),
+            status: z.enum(['open', 'received', 'cancelled']).optional(),
+          }),
+          response: { 200: z.object({ data: z.array(expectedSchema), nextCursor: z.null() }), ...errors },
+        },
+      },
+      async (req) => ({ data: await svc.listExpectedReceipts(ctxOf(req), req.query), nextCursor: null }),
+    );
+    app.post(
+      '/stock/expected-receipts',
+      {
+        config: { permission: 'stock:write' },
+        schema: {
+          tags: ['stock'],
+          summary: 'Announce an expected receipt: available-to-promise counts on it from its date',
+          body: z
+            .object({
+              ...productRef,
+              warehouseId: z.string().uuid().nullish(),
+              quantity: positive,
+              expectedDate: isoDate,
+              reference: z.string().trim().max(100).nullish(),
+            })
+            .superRefine(oneProduct),
+          response: { 201: expectedSchema, ...errors },
+        },
+      },
+      async (req, reply) => {
+        const r = await svc.addExpectedReceipt(ctxOf(req), req.body, idempotencyOf(req));
+        return reply.status(r.status).send(r.body);
+      },
+    );
+    app.post(
+      '/stock/expected-receipts/:id/receive',
+      {
+        config: { permission: 'stock:write' },
+        schema: {
+          tags: ['stock'],
+          summary: 'The expected goods arrived: books the receipt (its quantity, or the one given)',
+          params: idParam,
+          body: z.object({ quantity: positive.optional() }).default({}),
+          response: { 200: expectedSchema, ...errors },
+        },
+      },
+      async (req) => svc.closeExpectedReceipt(ctxOf(req), req.params.id, 'receive', req.body.quantity),
+    );
+    app.post(
+      '/stock/expected-receipts/:id/cancel',
+      {
+        config: { permission: 'stock:write' },
+        schema: { tags: ['stock'], params: idParam, response: { 200: expectedSchema, ...errors } },
+      },
+      async (req) => svc.closeExpectedReceipt(ctxOf(req), req.params.id, 'cancel'),
     );
   };

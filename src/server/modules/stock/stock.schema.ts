@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { qty, ts } from '@server/platform/db/columns';
+import { day, qty, ts } from '@server/platform/db/columns';
 
 export const warehouses = pgTable(
   'warehouses',
@@ -73,5 +73,27 @@ export const stockReservations = pgTable(
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
     index('stock_reservations_source_idx').on(t.companyId, t.sourceType, t.sourceId),
+  ],
+);
+
+/** Supply on its way (purchase orders, production orders): what available-to-promise counts on, by date. */
+export const expectedReceipts = pgTable(
+  'stock_expected_receipts',
+  {
+    companyId: uuid('company_id').notNull(),
+    id: uuid('id').notNull(),
+    warehouseId: uuid('warehouse_id').notNull(),
+    productId: uuid('product_id').notNull(),
+    quantity: qty('quantity').notNull(),
+    expectedDate: day('expected_date').notNull(),
+    reference: text('reference'),
+    /** open | received | cancelled */
+    status: text('status').notNull().default('open'),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.id] }),
+    index('stock_expected_product_idx').on(t.companyId, t.productId, t.status, t.expectedDate),
   ],
 );

@@ -1,12 +1,12 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Queryable, Tx } from '@server/platform/db/connection';
 import { rows } from '@server/platform/db/connection';
 import type { Ctx, Idempotency, Runner } from '@server/platform/db/runner';
-import { DomainError } from '@server/platform/errors';
+import { DomainError, notFound } from '@server/platform/errors';
 import { findProductsByRefs, pickProduct, type ProductRef } from '@server/modules/catalog';
 import { dec, toQuantityString } from '@shared/decimal';
-import { stockLevels, stockMoves, stockReservations, warehouses } from './stock.schema';
+import { expectedReceipts, stockLevels, stockMoves, stockReservations, warehouses } from './stock.schema';
 
 export type MoveKind = 'receipt' | 'adjustment' | 'issue' | 'return';
 type Reference = { type: string; id: string; lineId?: string | null };
@@ -160,6 +160,43 @@ export function createStockService({ run }: { run: Runner }) {
       return true;
     },
 
+    /**
+     * Reserves as much as is available, up to `quantity`, in one statement that locks the balance row: returns what
+     * was taken ("0" when nothing). Parallel confirmations queue on the row lock and each sees the other's reservation.
+     */
+    async reserveUpTo(
+      tx: Tx,
+      ctx: Ctx,
+      warehouseId: string,
+      productId: string,
+      quantity: string,
+      source: Reference,
+    ): Promise<string> {
+      // Take what is free and record the reservation in the same statement (one round trip per line).
+      const got = await rows<{ taken: string }>(
+        tx,
+        sql`with cur as (
+              select on_hand - reserved as free from stock_levels
+              where company_id = ${ctx.companyId} and warehouse_id = ${warehouseId} and product_id = ${productId}
+              for update),
+            upd as (
+              update stock_levels s set reserved = s.reserved + least(${quantity}::numeric, cur.free)
+              from cur
+              where s.company_id = ${ctx.companyId} and s.warehouse_id = ${warehouseId} and s.product_id = ${productId}
+                and cur.free > 0
+              returning least(${quantity}::numeric, cur.free) as taken),
+            ins as (
+              insert into stock_reservations
+                (company_id, id, warehouse_id, product_id, quantity, source_type, source_id, source_line_id)
+              select ${ctx.companyId}, ${uuidv7()}, ${warehouseId}, ${productId}, taken, ${source.type}, ${source.id},
+                     ${source.lineId ?? null}
+              from upd)
+            select taken::text as taken from upd`,
+      );
+      const taken = got[0]?.taken ?? '0';
+      return toQuantityString(taken);
+    },
+
     /** Releases every active reservation of a document (cancellation). */
     async release(tx: Tx, ctx: Ctx, source: { type: string; id: string }) {
       const released = await tx
@@ -183,6 +220,93 @@ export function createStockService({ run }: { run: Runner }) {
     },
 
     warehouseOrDefault,
+    availability,
+
+    async addExpectedReceipt(
+      ctx: Ctx,
+      input: ProductRef & {
+        warehouseId?: string | null | undefined;
+        quantity: string;
+        expectedDate: string;
+        reference?: string | null | undefined;
+      },
+      idem: Idempotency | null,
+    ) {
+      return run.runIdempotent(ctx, idem, 201, async (tx) => {
+        const warehouseId = await warehouseOrDefault(tx, ctx.companyId, input.warehouseId);
+        const [product] = await productsOf(tx, ctx.companyId, [input], 'lines');
+        const [row] = await tx
+          .insert(expectedReceipts)
+          .values({
+            companyId: ctx.companyId,
+            id: uuidv7(),
+            warehouseId,
+            productId: product!.id,
+            quantity: input.quantity,
+            expectedDate: input.expectedDate,
+            reference: input.reference ?? null,
+            createdBy: ctx.userId,
+          })
+          .returning();
+        return expectedDto(row!, product!.sku);
+      });
+    },
+
+    async listExpectedReceipts(ctx: Ctx, f: { productId?: string | undefined; status?: string | undefined }) {
+      return run.read(async (db) => {
+        const found = await db
+          .select()
+          .from(expectedReceipts)
+          .where(
+            and(
+              eq(expectedReceipts.companyId, ctx.companyId),
+              f.productId ? eq(expectedReceipts.productId, f.productId) : undefined,
+              eq(expectedReceipts.status, f.status ?? 'open'),
+            ),
+          )
+          .orderBy(asc(expectedReceipts.expectedDate))
+          .limit(500);
+        const skus = await findProductsByRefs(
+          db,
+          ctx.companyId,
+          found.map((r) => ({ productId: r.productId })),
+        );
+        return found.map((r) => expectedDto(r, skus.get(r.productId)?.sku ?? ''));
+      });
+    },
+
+    /** An expected receipt arrives (booked as a receipt for its quantity, or the quantity given) or is cancelled. */
+    async closeExpectedReceipt(ctx: Ctx, id: string, action: 'receive' | 'cancel', quantity?: string) {
+      return run.run(ctx, async (tx) => {
+        const [row] = await tx
+          .select()
+          .from(expectedReceipts)
+          .where(and(eq(expectedReceipts.companyId, ctx.companyId), eq(expectedReceipts.id, id)))
+          .for('update');
+        if (!row) throw notFound();
+        if (row.status !== 'open')
+          throw new DomainError('invalid_transition', 409, [{ path: 'status', code: 'invalid_transition' }]);
+        if (action === 'receive')
+          await move(
+            tx,
+            ctx,
+            row.warehouseId,
+            row.productId,
+            'receipt',
+            quantity ?? row.quantity,
+            row.reference,
+            { type: 'expected_receipt', id: row.id },
+            'quantity',
+          );
+        const [done] = await tx
+          .update(expectedReceipts)
+          .set({ status: action === 'receive' ? 'received' : 'cancelled' })
+          .where(and(eq(expectedReceipts.companyId, ctx.companyId), eq(expectedReceipts.id, id)))
+          .returning();
+        return expectedDto(done!, '');
+      });
+    },
+
     levels: (ctx: Ctx, f: { productId?: string | undefined; warehouseId?: string | undefined }) =>
       run.read((db) => levels(db, ctx.companyId, f)),
 
@@ -237,6 +361,68 @@ export function createStockService({ run }: { run: Runner }) {
   };
 }
 export type StockService = ReturnType<typeof createStockService>;
+
+function expectedDto(r: typeof expectedReceipts.$inferSelect, sku: string) {
+  return {
+    id: r.id,
+    warehouseId: r.warehouseId,
+    productId: r.productId,
+    sku,
+    quantity: toQuantityString(r.quantity),
+    expectedDate: r.expectedDate,
+    reference: r.reference,
+    status: r.status,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+export type Availability = { available: string; receipts: { date: string; quantity: string }[] };
+
+/**
+ * What available-to-promise needs per product, in two queries: free stock (on hand − reserved) in the warehouse and
+ * the open expected receipts of any warehouse, by date.
+ */
+async function availability(
+  q: Queryable,
+  companyId: string,
+  warehouseId: string,
+  productIds: string[],
+): Promise<Map<string, Availability>> {
+  const out = new Map<string, Availability>();
+  const ids = [...new Set(productIds)];
+  if (!ids.length) return out;
+  for (const id of ids) out.set(id, { available: '0', receipts: [] });
+  const [lv, rc] = await Promise.all([
+    q
+      .select({ productId: stockLevels.productId, onHand: stockLevels.onHand, reserved: stockLevels.reserved })
+      .from(stockLevels)
+      .where(
+        and(
+          eq(stockLevels.companyId, companyId),
+          eq(stockLevels.warehouseId, warehouseId),
+          inArray(stockLevels.productId, ids),
+        ),
+      ),
+    q
+      .select({
+        productId: expectedReceipts.productId,
+        date: expectedReceipts.expectedDate,
+        quantity: expectedReceipts.quantity,
+      })
+      .from(expectedReceipts)
+      .where(
+        and(
+          eq(expectedReceipts.companyId, companyId),
+          eq(expectedReceipts.status, 'open'),
+          inArray(expectedReceipts.productId, ids),
+        ),
+      )
+      .orderBy(asc(expectedReceipts.expectedDate)),
+  ]);
+  for (const l of lv) out.get(l.productId)!.available = toQuantityString(dec(l.onHand).minus(l.reserved));
+  for (const r of rc) out.get(r.productId)!.receipts.push({ date: r.date, quantity: toQuantityString(r.quantity) });
+  return out;
+}
 
 async function levels(
   q: Queryable,

@@ -12,10 +12,23 @@ export type Permission =
   | 'products:read'
   | 'products:write'
   | 'stock:write'
+  | 'orders:read'
+  | 'orders:write'
+  | 'orders:override'
+  | 'tasks:read'
+  | 'tasks:write'
   | 'audit:read'
   | 'mails:read';
 
-const READ: Permission[] = ['company:read', 'users:read', 'customers:read', 'products:read', 'audit:read'];
+const READ: Permission[] = [
+  'company:read',
+  'users:read',
+  'customers:read',
+  'products:read',
+  'audit:read',
+  'orders:read',
+  'tasks:read',
+];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: [
@@ -27,12 +40,32 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'products:write',
     'stock:write',
     'mails:read',
+    'orders:write',
+    'orders:override',
+    'tasks:write',
   ],
-  adv_manager: [...READ, 'customers:write', 'products:write', 'stock:write', 'mails:read'],
-  adv_assistant: [...READ, 'customers:write', 'products:write', 'stock:write', 'mails:read'],
-  sales: [...READ, 'customers:write'],
-  logistics: [...READ, 'stock:write'],
-  accounting: [...READ, 'customers:write', 'mails:read'],
+  adv_manager: [
+    ...READ,
+    'customers:write',
+    'products:write',
+    'stock:write',
+    'mails:read',
+    'orders:write',
+    'orders:override',
+    'tasks:write',
+  ],
+  adv_assistant: [
+    ...READ,
+    'customers:write',
+    'products:write',
+    'stock:write',
+    'mails:read',
+    'orders:write',
+    'tasks:write',
+  ],
+  sales: [...READ, 'customers:write', 'orders:write', 'tasks:write'],
+  logistics: [...READ, 'stock:write', 'tasks:write'],
+  accounting: [...READ, 'customers:write', 'mails:read', 'tasks:write'],
   viewer: [...READ],
 };
 

@@ -7,6 +7,7 @@ import {
   IconHistory,
   IconId,
   IconListCheck,
+  IconShoppingCart,
   IconTags,
   IconUserShare,
 } from '@tabler/icons-react';
@@ -20,6 +21,7 @@ import { useUsers } from '../users/api';
 import { useCustomer, type CustomerFull } from './api';
 import { ContractsTab } from './ContractsTab';
 import { CustomerOverview, type DetailTab } from './CustomerOverview';
+import { OrdersTab } from './OrdersTab';
 import { PricingTab } from './PricingTab';
 import { QuotesTab } from './QuotesTab';
 import { ReferencesTab } from './ReferencesTab';
@@ -27,7 +29,8 @@ import { RulesTab } from './RulesTab';
 
 export const CUSTOMER_AUDIT_TYPE = 'customer';
 
-const TABS: DetailTab[] = ['details', 'rules', 'pricing', 'references', 'contracts', 'quotes', 'history'];
+type Tab = DetailTab | 'orders';
+const TABS: Tab[] = ['details', 'rules', 'pricing', 'references', 'contracts', 'quotes', 'orders', 'history'];
 const TAB_ICONS = {
   details: IconId,
   rules: IconListCheck,
@@ -35,6 +38,7 @@ const TAB_ICONS = {
   references: IconTags,
   contracts: IconFileText,
   quotes: IconFileDescription,
+  orders: IconShoppingCart,
   history: IconHistory,
 } as const;
 
@@ -44,9 +48,9 @@ export function CustomerDetailPage() {
   const { t } = useTranslation();
   const { canEdit } = useAuth();
   const [params, setParams] = useSearchParams();
-  const asked = params.get('tab') as DetailTab | null;
-  const tab: DetailTab = asked && TABS.includes(asked) ? asked : 'details';
-  const goTo = (v: DetailTab) => setParams(v === 'details' ? {} : { tab: v }, { replace: true });
+  const asked = params.get('tab') as Tab | null;
+  const tab: Tab = asked && TABS.includes(asked) ? asked : 'details';
+  const goTo = (v: Tab) => setParams(v === 'details' ? {} : { tab: v }, { replace: true });
   const q = useCustomer(id);
 
   if (q.isPending) return <PageSkeleton rows={10} />;
@@ -79,7 +83,7 @@ export function CustomerDetailPage() {
           )
         }
       />
-      <Tabs value={tab} onChange={(v) => goTo((v as DetailTab | null) ?? 'details')} keepMounted={false}>
+      <Tabs value={tab} onChange={(v) => goTo((v as Tab | null) ?? 'details')} keepMounted={false}>
         <Tabs.List mb="md">
           {TABS.map((v) => {
             const I = TAB_ICONS[v];
@@ -107,6 +111,9 @@ export function CustomerDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="quotes">
           <QuotesTab customer={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="orders">
+          <OrdersTab customer={c} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <Paper withBorder p="md">

@@ -11,6 +11,7 @@ import { PageHeader } from '@web/components/PageHeader';
 import { PageSkeleton, QueryError } from '@web/components/QueryState';
 import { countryName, formatDateTime, formatDecimal, formatMoney, formatPercent } from '@web/lib/format';
 import { useCompanyCurrency } from '../settings/api';
+import { ProductStockCard } from '../stock/ProductStock';
 import { useProduct } from './api';
 
 export const PRODUCT_AUDIT_TYPE = 'product';
@@ -144,6 +145,7 @@ function ProductDetails({ p }: { p: Product }) {
           />
         </DataGrid>
       </FormSection>
+      <ProductStockCard product={p} />
       <Text size="xs" c="dimmed">
         {t('common.createdAt', { date: formatDateTime(p.createdAt, lang) })} ·{' '}
         {t('common.updatedAt', { date: formatDateTime(p.updatedAt, lang) })}

@@ -15,6 +15,7 @@ import { Link } from 'react-router';
 import { isApiError } from '@web/client/api';
 import { useAuth } from '@web/auth/AuthProvider';
 import { notifyError, notifySuccess } from '@web/lib/errors';
+import { ConvertQuoteAction } from '../orders/bookConvert';
 import { downloadFile, useQuoteCommand, type Quote, type QuoteCommand } from './api';
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -144,6 +145,7 @@ export function QuoteActions({ quote }: { quote: Quote }) {
             {t('quotes.actions.accept')}
           </Button>
         )}
+        <ConvertQuoteAction quote={quote} canEdit={canEdit} />
         {canEdit && allowed.has('refuse') && (
           <Button
             color="red"
