@@ -211,7 +211,7 @@ export function createOrderService(deps: {
       const freeNow = free.get(l.product.id) ?? dec(0);
       const p = promiseLine({
         today,
-        quantity: toQuantityString(remaining.gt(0) ? remaining : dec('0.001')),
+        quantity: toQuantityString(remaining.gt(0) ? remaining : 0),
         stockTracked: l.product.stockTracked,
         available: toQuantityString(freeNow),
         receipts: a.receipts,

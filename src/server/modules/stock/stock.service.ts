@@ -303,7 +303,10 @@ export function createStockService({ run }: { run: Runner }) {
           .set({ status: action === 'receive' ? 'received' : 'cancelled' })
           .where(and(eq(expectedReceipts.companyId, ctx.companyId), eq(expectedReceipts.id, id)))
           .returning();
-        return expectedDto(done!, '');
+        const sku = (await findProductsByRefs(tx, ctx.companyId, [{ productId: done!.productId }])).get(
+          done!.productId,
+        )?.sku;
+        return expectedDto(done!, sku ?? '');
       });
     },
 
