@@ -6,7 +6,7 @@
  *   orders       create an order of 5 lines, then confirm it: pricing, promise, pipeline, stock reservation and the
  *                acknowledgement job (2 requests per iteration; the worker renders and queues the ARC meanwhile)
  *
- *   npm run bench -- [--db pglite|postgres] [--scenario master-data|orders] [--requests 2000] [--concurrency 8]
+ *   npm run bench -- [--db pglite|postgres] [--scenario master-data|orders|fulfilment] [--requests 2000] [--concurrency 8]
  *                    [--url http://host:port] [--json FILE]
  *
  * With --db postgres, DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/test); a fresh
@@ -34,7 +34,7 @@ const concurrency = Number(opt('concurrency', '8'));
 const jsonOut = opt('json', '');
 let url = opt('url', '');
 
-const SCENARIOS = ['master-data', 'orders'] as const;
+const SCENARIOS = ['master-data', 'orders', 'fulfilment'] as const;
 if (!(SCENARIOS as readonly string[]).includes(scenario)) {
   console.error(`unknown scenario "${scenario}" (available: ${SCENARIOS.join(', ')})`);
   process.exit(2);
@@ -82,7 +82,15 @@ async function startServer(): Promise<{ url: string; stop(): Promise<void> }> {
   };
 }
 
-type Step = 'create_customer' | 'get_customer' | 'list_customers' | 'create_order' | 'confirm_order' | 'order_cycle';
+type Step =
+  | 'create_customer'
+  | 'get_customer'
+  | 'list_customers'
+  | 'create_order'
+  | 'confirm_order'
+  | 'order_cycle'
+  | 'create_delivery'
+  | 'ship_delivery';
 const samples: Partial<Record<Step, number[]>> = {};
 let errors = 0;
 
@@ -175,6 +183,23 @@ async function orderIteration(i: number, setup: OrderSetup) {
   await timed('confirm_order', () =>
     fetch(`${url}/api/v1/orders/${created.id}/confirm`, { method: 'POST', headers, body: '{}' }),
   );
+  if (scenario === 'fulfilment') {
+    // The delivery of everything (picking implied, one parcel), then the goods issue.
+    const delivery = await timed<{ id: string }>('create_delivery', () =>
+      fetch(`${url}/api/v1/deliveries`, {
+        method: 'POST',
+        headers: { ...headers, 'idempotency-key': `bench-delivery-${i}-${started}` },
+        body: JSON.stringify({ orderId: created.id }),
+      }),
+    );
+    await timed('ship_delivery', () =>
+      fetch(`${url}/api/v1/deliveries/${delivery.id}/ship`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ notify: false }),
+      }),
+    );
+  }
   (samples.order_cycle ??= []).push(performance.now() - t0);
 }
 
@@ -208,7 +233,7 @@ async function masterDataIteration(i: number) {
   }
 }
 
-const setup = scenario === 'orders' ? await orderSetup() : null;
+const setup = scenario === 'orders' || scenario === 'fulfilment' ? await orderSetup() : null;
 const loopStarted = performance.now();
 async function clientLoop() {
   while (next < total) {
@@ -230,7 +255,7 @@ const rows = (Object.keys(samples) as Step[]).map((step) => ({
   p95: +pct(samples[step]!, 95).toFixed(1),
   p99: +pct(samples[step]!, 99).toFixed(1),
 }));
-const requestsPerIteration = setup ? 2 : 3;
+const requestsPerIteration = scenario === 'fulfilment' ? 4 : setup ? 2 : 3;
 const result = {
   scenario,
   db: dbKind,
@@ -239,7 +264,12 @@ const result = {
   seconds: +seconds.toFixed(2),
   requestsPerSecond: +((total * requestsPerIteration) / seconds).toFixed(1),
   ...(setup
-    ? { ordersCreatedAndConfirmedPerSecond: +(total / seconds).toFixed(1) }
+    ? scenario === 'fulfilment'
+      ? {
+          ordersShippedPerSecond: +(total / seconds).toFixed(1),
+          lineItemsShippedPerHour: Math.round(((total * setup.lines.length) / seconds) * 3600),
+        }
+      : { ordersCreatedAndConfirmedPerSecond: +(total / seconds).toFixed(1) }
     : { customersCreatedPerSecond: +(total / seconds).toFixed(1) }),
   errors,
   steps: rows,
@@ -254,7 +284,7 @@ console.log(
   `\nRelais bench — ${scenario} on ${dbKind}, ${concurrency} clients, ${total} iterations in ${result.seconds} s`,
 );
 console.log(
-  `  ${result.requestsPerSecond} requests/s, ${total / seconds > 0 ? (total / seconds).toFixed(1) : 0} ${setup ? 'orders created+confirmed' : 'customers created'}/s, ${errors} errors`,
+  `  ${result.requestsPerSecond} requests/s, ${total / seconds > 0 ? (total / seconds).toFixed(1) : 0} ${scenario === 'fulfilment' ? 'orders created+confirmed+delivered+shipped' : setup ? 'orders created+confirmed' : 'customers created'}/s, ${errors} errors`,
 );
 console.table(rows);
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(result, null, 2));

@@ -33,6 +33,13 @@ import {
 import { createQuoteService, quoteRoutes } from './modules/quotes';
 import { ACK_TOPIC, createAckHandler, createOrderService, orderRoutes } from './modules/orders';
 import { createStockService, stockRoutes } from './modules/stock';
+import {
+  createDeliveryService,
+  createShippingNoticeHandler,
+  deliveryRoutes,
+  openDeliveriesOf,
+  SHIPPING_NOTICE_TOPIC,
+} from './modules/deliveries';
 import { createTaskService, taskRoutes } from './modules/tasks';
 import { createImportService, importRoutes } from './modules/imports';
 import { createUserService, userRoutes } from './modules/users/users';
@@ -85,8 +92,11 @@ export async function createRelais(config: Config, opts: { database?: Database; 
     customerRules: services.customerRules,
     stock: services.stock,
     contracts: services.contracts,
+    openDeliveries: openDeliveriesOf,
   });
   handlers[ACK_TOPIC] = createAckHandler(run);
+  const deliveries = createDeliveryService({ run, stock: services.stock });
+  handlers[SHIPPING_NOTICE_TOPIC] = createShippingNoticeHandler(run);
   handlers['import.commit'] = services.imports.commitJob;
 
   handlers['quotes.expire'] = async (job) => {
@@ -149,6 +159,7 @@ export async function createRelais(config: Config, opts: { database?: Database; 
       await api.register(quoteRoutes(services.quotes));
       await api.register(orderRoutes(orders));
       await api.register(stockRoutes(services.stock));
+      await api.register(deliveryRoutes(deliveries));
       await api.register(taskRoutes(services.tasks));
       await api.register(catalogRoutes(services.catalog));
       await api.register(importRoutes(services.imports));
@@ -164,7 +175,7 @@ export async function createRelais(config: Config, opts: { database?: Database; 
     db,
     database,
     run,
-    services: { ...services, orders },
+    services: { ...services, orders, deliveries },
     worker,
     scheduleDailyJobs,
     async close() {

@@ -9,6 +9,7 @@ import { ruleInputSchema, type RuleInput } from '@shared/api/rules';
 import { contractInput, priceListInput } from '@shared/api/pricing';
 import { quoteInput } from '@shared/api/quotes';
 import { orderInput } from '@shared/api/orders';
+import { carrierInput, deliveryInput, pickInput } from '@shared/api/deliveries';
 import { companies, companyUsers } from './platform/platform.schema';
 import type { Relais } from './app';
 import type { Ctx } from './platform/db/runner';
@@ -89,6 +90,8 @@ export async function loadDemo(relais: Relais): Promise<{ companyId: string } | 
       currency: 'EUR',
       email: 'adv@durand-fixations.fr',
       phone: '+33 2 38 00 00 00',
+      eori: `FR${sellerSiren}00017`,
+      gs1CompanyPrefix: '3761234',
     });
     for (const u of DEMO_USERS)
       await tx
@@ -527,10 +530,58 @@ async function loadDemoKnowledge(relais: Relais, ctx: Ctx) {
     },
     { customerId: bricodis.id, customerReference: null, lines: [{ sku: 'FX6001', quantity: '500' }], confirm: false },
   ];
+  const confirmed: string[] = [];
   for (const o of demoOrders) {
     const r = await services.orders.create(ctx, orderInput.parse({ ...o, source: 'manual' }), null);
-    if (o.confirm) await services.orders.confirm(ctx, (r.body as { id: string }).id);
+    if (o.confirm) {
+      await services.orders.confirm(ctx, (r.body as { id: string }).id);
+      confirmed.push((r.body as { id: string }).id);
+    }
   }
+
+  // Carriers, and deliveries at each step: Lyon's order shipped in part (FX4200 on backorder), Batimat's planned.
+  const geodis = await services.deliveries.carriers.create(
+    ctx,
+    carrierInput.parse({
+      code: 'GEODIS',
+      name: 'Geodis Messagerie',
+      services: ['Messagerie', 'Express 13h'],
+      cutoffTime: '16:30',
+      transitTimes: [
+        { countryCode: 'FR', postalPrefix: '45', days: 1 },
+        { countryCode: 'FR', postalPrefix: '28', days: 1 },
+        { countryCode: 'FR', postalPrefix: null, days: 2 },
+        { countryCode: 'BE', postalPrefix: null, days: 3 },
+      ],
+      defaultTransitDays: 4,
+      trackingUrlTemplate: 'https://geodis.example/suivi?n={tracking}',
+      email: 'reserves@geodis.example',
+    }),
+    null,
+  );
+  await services.deliveries.carriers.create(
+    ctx,
+    carrierInput.parse({
+      code: 'SCHENKER',
+      name: 'DB Schenker Affrètement',
+      services: ['Affrètement', 'Groupage Europe'],
+      cutoffTime: '12:00',
+      transitTimes: [{ countryCode: 'FR', postalPrefix: null, days: 2 }],
+      defaultTransitDays: 3,
+      trackingUrlTemplate: 'https://schenker.example/track/{tracking}',
+    }),
+    null,
+  );
+  const carrierId = (geodis.body as { id: string }).id;
+  const [batimatOrder, lyonOrder] = confirmed;
+  if (lyonOrder) {
+    const d = await services.deliveries.create(ctx, deliveryInput.parse({ orderId: lyonOrder, carrierId }), null);
+    const id = (d.body as { id: string }).id;
+    await services.deliveries.pick(ctx, id, pickInput.parse({ parcels: [{ kind: 'parcel', weightKg: '18.4' }] }));
+    await services.deliveries.ship(ctx, id, { trackingNumber: 'GEO-4471-2209', notify: true });
+  }
+  if (batimatOrder)
+    await services.deliveries.create(ctx, deliveryInput.parse({ orderId: batimatOrder, carrierId }), null);
 }
 
 /** RELAIS_ADMIN_EMAIL / RELAIS_ADMIN_PASSWORD: make sure this platform administrator exists. */

@@ -11,6 +11,10 @@ import { CustomerDetailPage } from './features/customers/CustomerDetailPage';
 import { CustomerFormPage } from './features/customers/CustomerFormPage';
 import { CustomersListPage } from './features/customers/CustomersListPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
+import { CarriersPage } from './features/deliveries/CarriersPage';
+import { DeliveriesListPage } from './features/deliveries/DeliveriesListPage';
+import { DeliveryDetailPage } from './features/deliveries/DeliveryDetailPage';
+import { PlanningPage } from './features/deliveries/PlanningPage';
 import { ImportsPage } from './features/imports/ImportsPage';
 import { MailsPage } from './features/mails/MailsPage';
 import { OrderBookPage } from './features/orders/OrderBookPage';
@@ -124,7 +128,10 @@ function AuthenticatedApp() {
             <Route path="/orders/:id" element={<OrderDetailPage />} />
             <Route path="/orders/:id/edit" element={<OrderEntryPage />} />
             <Route path="/orders/*" element={soon('orders')} />
-            <Route path="/deliveries/*" element={soon('deliveries')} />
+            <Route path="/deliveries" element={<DeliveriesListPage />} />
+            <Route path="/deliveries/planning" element={<PlanningPage />} />
+            <Route path="/deliveries/:id" element={<DeliveryDetailPage />} />
+            <Route path="/carriers" element={<CarriersPage />} />
             <Route path="/invoices/*" element={soon('invoices')} />
             <Route path="/payments/*" element={soon('payments')} />
             <Route path="/claims/*" element={soon('claims')} />

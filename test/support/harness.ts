@@ -77,7 +77,7 @@ export async function seedCompany(t: Relais, name: string, roles: Role[] = ['adm
   return { companyId, users };
 }
 
-export type Res<T = any> = { status: number; body: T; headers: Record<string, unknown> };
+export type Res<T = any> = { status: number; body: T; headers: Record<string, unknown>; raw?: Buffer };
 
 /** A small client over app.inject() with a bearer token. */
 export function client(app: FastifyInstance, token?: string, extraHeaders: Record<string, string> = {}) {
@@ -95,7 +95,7 @@ export function client(app: FastifyInstance, token?: string, extraHeaders: Recor
     });
     let body: unknown = r.body;
     if ((r.headers['content-type'] ?? '').toString().includes('json') && r.body) body = JSON.parse(r.body);
-    return { status: r.statusCode, body: body as T, headers: r.headers };
+    return { status: r.statusCode, body: body as T, headers: r.headers, raw: r.rawPayload };
   };
   return {
     get: <T = any>(url: string, headers?: Record<string, string>) => call<T>('GET', url, undefined, headers),
@@ -103,6 +103,8 @@ export function client(app: FastifyInstance, token?: string, extraHeaders: Recor
       call<T>('POST', url, payload ?? {}, headers),
     patch: <T = any>(url: string, payload?: unknown, headers?: Record<string, string>) =>
       call<T>('PATCH', url, payload ?? {}, headers),
+    put: <T = any>(url: string, payload?: unknown, headers?: Record<string, string>) =>
+      call<T>('PUT', url, payload ?? {}, headers),
   };
 }
 

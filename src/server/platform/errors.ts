@@ -77,6 +77,8 @@ export type Problem = {
   detail?: string;
   code: string;
   errors?: FieldError[];
+  /** When a planned date is refused: the first date that would be accepted (deliveries). */
+  nextValidDate?: string;
 };
 
 export function problem(
@@ -100,5 +102,9 @@ export function problem(
     detail,
     code,
     ...(errors.length ? { errors } : {}),
+    ...(typeof (params as Record<string, unknown>).nextValidDate === 'string' &&
+    (params as Record<string, unknown>).nextValidDate
+      ? { nextValidDate: (params as Record<string, string>).nextValidDate }
+      : {}),
   };
 }

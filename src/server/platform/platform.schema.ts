@@ -36,6 +36,11 @@ export const companies = pgTable('companies', {
   currency: text('currency').notNull().default('EUR'),
   email: text('email'),
   phone: text('phone'),
+  /** EORI number for customs (FR + SIRET), printed on export documents. */
+  eori: text('eori'),
+  /** GS1 company prefix (7–10 digits) and SSCC extension digit: the base of our logistic unit numbers. */
+  gs1CompanyPrefix: text('gs1_company_prefix'),
+  ssccExtensionDigit: integer('sscc_extension_digit').notNull().default(0),
   /** Order promise and validation settings (calendar, lead times, credit hold): see modules/orders/domain/calendar.ts. */
   orderSettings: jsonb('order_settings').notNull().default({}),
   createdAt: ts('created_at').notNull().defaultNow(),

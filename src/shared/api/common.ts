@@ -78,6 +78,8 @@ export const problemSchema = z.object({
   detail: z.string().optional(),
   code: z.string(),
   errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
+  /** A refused delivery date: the first date that would be accepted. */
+  nextValidDate: z.string().optional(),
 });
 
 /** The problem+json answers every authenticated route may give, for the OpenAPI document. */

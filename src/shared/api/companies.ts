@@ -48,6 +48,22 @@ const companyBase = z.object({
   currency: currencyCode.default('EUR'),
   email: email.nullish().transform((s) => s || null),
   phone: optionalText(40),
+  /** EORI for customs: FR + SIRET (14 digits), or another EU prefix + national number. */
+  eori: z
+    .string()
+    .transform((s) => s.replace(/\s/g, '').toUpperCase())
+    .refine((s) => s === '' || /^[A-Z]{2}[0-9A-Z]{1,15}$/.test(s), issue('invalid_eori'))
+    .refine((s) => !s.startsWith('FR') || /^FR\d{14}$/.test(s) || /^FR\d{9}$/.test(s), issue('invalid_eori'))
+    .nullish()
+    .transform((s) => s || null),
+  /** GS1 company prefix (7–10 digits) used to build SSCCs. */
+  gs1CompanyPrefix: z
+    .string()
+    .trim()
+    .refine((s) => s === '' || /^\d{7,10}$/.test(s), issue('invalid_gs1_prefix'))
+    .nullish()
+    .transform((s) => s || null),
+  ssccExtensionDigit: z.number().int().min(0).max(9).default(0),
 });
 
 export const companyCreateSchema = companyBase.superRefine((c, ctx) => {
@@ -77,6 +93,9 @@ export const companySchema = z.object({
   currency: z.string(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
+  eori: z.string().nullable(),
+  gs1CompanyPrefix: z.string().nullable(),
+  ssccExtensionDigit: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

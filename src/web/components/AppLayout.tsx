@@ -18,6 +18,7 @@ import {
   IconAlertTriangle,
   IconBuilding,
   IconBuildingWarehouse,
+  IconCalendarEvent,
   IconCash,
   IconChecklist,
   IconFileDescription,
@@ -30,6 +31,7 @@ import {
   IconPercentage,
   IconSignature,
   IconShoppingCart,
+  IconTruck,
   IconTruckDelivery,
   IconUserCog,
   IconUsers,
@@ -78,7 +80,20 @@ export const MAIN_NAV: NavItem[] = [
     labelKey: 'orders.book.nav',
     descriptionKey: 'orders.book.navDescription',
   },
-  { to: '/deliveries', key: 'deliveries', icon: IconTruckDelivery, soon: true },
+  {
+    to: '/deliveries',
+    key: 'deliveries',
+    icon: IconTruckDelivery,
+    labelKey: 'deliveries.nav',
+    descriptionKey: 'deliveries.navDescription',
+  },
+  {
+    to: '/deliveries/planning',
+    key: 'delivery-planning',
+    icon: IconCalendarEvent,
+    labelKey: 'deliveries.planning.nav',
+    descriptionKey: 'deliveries.planning.navDescription',
+  },
   { to: '/invoices', key: 'invoices', icon: IconFileInvoice, soon: true },
   { to: '/payments', key: 'payments', icon: IconCash, soon: true },
   { to: '/claims', key: 'claims', icon: IconAlertTriangle, soon: true },
@@ -112,13 +127,28 @@ export const COMMERCIAL_NAV: NavItem[] = [
 export const ADMIN_NAV: NavItem[] = [
   { to: '/settings/users', key: 'users', icon: IconUserCog },
   { to: '/settings/company', key: 'company', icon: IconBuilding },
+  {
+    to: '/carriers',
+    key: 'carriers',
+    icon: IconTruck,
+    labelKey: 'deliveries.carriers.nav',
+    descriptionKey: 'deliveries.carriers.navDescription',
+  },
   { to: '/mails', key: 'mails', icon: IconMail },
   { to: '/imports', key: 'imports', icon: IconFileImport, labelKey: 'imports.nav' },
 ];
 
-function isActive(pathname: string, to: string) {
+function matches(pathname: string, to: string) {
   if (to === '/') return pathname === '/';
   return pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/** The entry for the page, unless a more specific entry claims it (/deliveries/planning over /deliveries). */
+function isActive(pathname: string, to: string) {
+  if (!matches(pathname, to)) return false;
+  return ![...MAIN_NAV, ...COMMERCIAL_NAV, ...ADMIN_NAV].some(
+    (o) => o.to !== to && o.to.startsWith(`${to}/`) && matches(pathname, o.to),
+  );
 }
 
 function initials(name: string) {

@@ -135,6 +135,10 @@ export type ProductLite = {
   leadTimeDays: number | null;
   minOrderQuantity: string | null;
   orderMultiple: string | null;
+  /** Unit net weight and customs data (delivery notes, pro forma, DEB). */
+  weightKg: string | null;
+  hsCode: string | null;
+  originCountry: string | null;
 };
 
 /** The products named by id or SKU, in one query; the map answers both keys. */
@@ -164,6 +168,9 @@ export async function findProductsByRefs(
       leadTimeDays: products.leadTimeDays,
       minOrderQuantity: products.minOrderQuantity,
       orderMultiple: products.orderMultiple,
+      weightKg: products.weightKg,
+      hsCode: products.hsCode,
+      originCountry: products.originCountry,
     })
     .from(products)
     .where(

@@ -25,9 +25,18 @@ export const toDto = (c: Row): Company => ({
   currency: c.currency,
   email: c.email,
   phone: c.phone,
+  eori: c.eori,
+  gs1CompanyPrefix: c.gs1CompanyPrefix,
+  ssccExtensionDigit: c.ssccExtensionDigit,
   createdAt: c.createdAt.toISOString(),
   updatedAt: c.updatedAt.toISOString(),
 });
+
+/** The company's order promise and calendar settings as stored (jsonb; `orders/domain/calendar.ts` reads them). */
+export async function companyOrderSettings(q: Queryable, id: string): Promise<unknown> {
+  const [c] = await q.select({ s: companies.orderSettings }).from(companies).where(eq(companies.id, id));
+  return c?.s ?? null;
+}
 
 export async function findCompany(q: Queryable, id: string): Promise<Company | null> {
   const [c] = await q.select().from(companies).where(eq(companies.id, id));

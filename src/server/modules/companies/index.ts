@@ -1,2 +1,2 @@
-export { createCompanyService, findCompany, type CompanyService } from './companies.service';
+export { companyOrderSettings, createCompanyService, findCompany, type CompanyService } from './companies.service';
 export { companyRoutes } from './companies.routes';

@@ -8,6 +8,7 @@ import { message, type Lang } from '@shared/messages';
 import type { Order, OrderBookLine, OrderFinding, OrderListQuery, OrderStatus } from '@shared/api/orders';
 import { allowedOrderCommands, OPEN_STATUSES } from './domain/order-state';
 import type { OrderFindingRaw } from './domain/pipeline';
+import { remainingOf } from './orders.fulfilment';
 import { orderLines, orders } from './orders.schema';
 
 type Row = typeof orders.$inferSelect;
@@ -31,9 +32,6 @@ export const renderFinding = (f: OrderFindingRaw, lang: Lang): OrderFinding => (
   params: f.params,
   note: f.note ?? null,
 });
-
-const remainingOf = (l: Pick<LineRow, 'quantity' | 'deliveredQuantity' | 'cancelledQuantity'>) =>
-  dec(l.quantity).minus(l.deliveredQuantity).minus(l.cancelledQuantity);
 
 /** Late: still something to deliver and the promised date is past. */
 function isLate(status: string, promised: string | null, remaining: ReturnType<typeof dec>, today: string) {

@@ -9,7 +9,7 @@ import { readAudit } from '@server/platform/audit/audit';
 import { mailMessages } from '@server/platform/platform.schema';
 import { nextDocumentNumber } from '@server/platform/numbering/numbering';
 import { findProductsByRefs, pickProduct, type ProductLite } from '@server/modules/catalog';
-import { findCompany } from '@server/modules/companies';
+import { companyOrderSettings } from '@server/modules/companies';
 import {
   evaluateRules,
   findCustomer,
@@ -57,6 +57,9 @@ const noReceivables: ReceivablesPort = async () => ({
   maxOverdueDays: 0,
 });
 
+/** Deliveries of an order still planned or picked (the deliveries module tells): their numbers. */
+export type OpenDeliveriesPort = (q: Queryable, companyId: string, orderId: string) => Promise<string[]>;
+
 export const ACK_TOPIC = 'orders.acknowledge';
 
 /** A line ready to price and check: the product found, what the customer sent, and what is already done. */
@@ -91,6 +94,7 @@ export function createOrderService(deps: {
   stock: Pick<StockService, 'reserveUpTo' | 'release' | 'warehouseOrDefault' | 'availability'>;
   contracts: Pick<ContractService, 'recordConsumption'>;
   receivables?: ReceivablesPort;
+  openDeliveries?: OpenDeliveriesPort;
 }) {
   const { run, pricing, customerRules, stock, contracts } = deps;
   const receivables = deps.receivables ?? noReceivables;
@@ -173,8 +177,8 @@ export function createOrderService(deps: {
     const customer = h.customer;
     const shipTo = shipToOf(customer, h.shipToId);
     const productIds = lines.map((l) => l.product.id);
-    const [company, rules, prices, warehouseId] = await Promise.all([
-      findCompany(q, companyId),
+    const [storedSettings, rules, prices, warehouseId] = await Promise.all([
+      companyOrderSettings(q, companyId),
       loadRules(q, companyId, customer.id),
       pricing.priceMany(
         q,
@@ -186,9 +190,7 @@ export function createOrderService(deps: {
       ),
       stock.warehouseOrDefault(q as Tx, companyId, null),
     ]);
-    const settings: OrderSettings = orderSettingsOf(
-      (company as unknown as { orderSettings?: unknown } | null)?.orderSettings,
-    );
+    const settings: OrderSettings = orderSettingsOf(storedSettings);
     const [avail, prior, credit, duplicates] = await Promise.all([
       stock.availability(q, companyId, warehouseId, productIds),
       priorBackorders(q, companyId, productIds, excludeOrderId),
@@ -924,6 +926,11 @@ export function createOrderService(deps: {
         if (!canTransition(status, 'cancel', 'cancelled')) refuse(status, 'cancel');
         const existing = await linesOf(tx, ctx.companyId, id);
         if (existing.some((l) => dec(l.deliveredQuantity).gt(0))) refuse(status, 'cancel');
+        const open = deps.openDeliveries ? await deps.openDeliveries(tx, ctx.companyId, id) : [];
+        if (open.length)
+          throw new DomainError('open_deliveries', 409, [{ path: 'status', code: 'open_deliveries' }], {
+            numbers: open.join(', '),
+          });
         await releaseAll(tx, ctx, id);
         await tx
           .update(orderLines)

@@ -30,6 +30,7 @@ const levelSchema = z.object({
   onHand: z.string(),
   reserved: z.string(),
   available: z.string(),
+  location: z.string().nullable(),
 });
 
 export const stockRoutes =
@@ -99,6 +100,30 @@ export const stockRoutes =
         },
       },
       async (req) => ({ data: await svc.adjust(ctxOf(req), req.body) }),
+    );
+    app.put(
+      '/stock/locations',
+      {
+        config: { permission: 'stock:write' },
+        schema: {
+          tags: ['stock'],
+          summary: 'Set the bin location of a product in a warehouse (null clears it); picking lists are sorted by it',
+          body: z
+            .object({
+              ...productRef,
+              warehouseId: z.string().uuid().nullish(),
+              location: z
+                .string()
+                .trim()
+                .max(40)
+                .nullable()
+                .transform((s) => s || null),
+            })
+            .superRefine(oneProduct),
+          response: { 200: z.object({ data: z.array(levelSchema) }), ...errors },
+        },
+      },
+      async (req) => ({ data: await svc.setLocation(ctxOf(req), req.body) }),
     );
     app.get(
       '/stock/moves',

@@ -26,6 +26,8 @@ export const stockLevels = pgTable(
     productId: uuid('product_id').notNull(),
     onHand: qty('on_hand').notNull().default('0'),
     reserved: qty('reserved').notNull().default('0'),
+    /** Where the product sits in the warehouse (aisle-rack-level, e.g. "A-03-2"): picking lists go by it. */
+    location: text('location'),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.warehouseId, t.productId] }),

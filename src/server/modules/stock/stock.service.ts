@@ -219,6 +219,139 @@ export function createStockService({ run }: { run: Runner }) {
       return released.length;
     },
 
+    /**
+     * Takes up to `quantity` off the active reservations of one document line (oldest first) and off the balance's
+     * reserved total: 'consumed' when the goods leave (goods issue), 'released' when the line no longer needs them.
+     * Returns what was taken ("0" when the line held nothing). Locks the reservation rows.
+     */
+    async reduceReservation(
+      tx: Tx,
+      ctx: Ctx,
+      source: { type: string; id: string; lineId: string },
+      quantity: string,
+      outcome: 'consumed' | 'released',
+    ): Promise<string> {
+      let left = dec(quantity);
+      if (left.lte(0)) return '0';
+      const held = await tx
+        .select()
+        .from(stockReservations)
+        .where(
+          and(
+            eq(stockReservations.companyId, ctx.companyId),
+            eq(stockReservations.sourceType, source.type),
+            eq(stockReservations.sourceId, source.id),
+            eq(stockReservations.sourceLineId, source.lineId),
+            eq(stockReservations.status, 'active'),
+          ),
+        )
+        .orderBy(asc(stockReservations.id))
+        .for('update');
+      let taken = dec(0);
+      for (const r of held) {
+        if (left.lte(0)) break;
+        const take = dec(r.quantity).lt(left) ? dec(r.quantity) : left;
+        const rest = dec(r.quantity).minus(take);
+        if (rest.gt(0)) {
+          // Keep the rest active; record the part taken as its own row with the outcome (the ledger of reservations).
+          await tx
+            .update(stockReservations)
+            .set({ quantity: rest.toString() })
+            .where(and(eq(stockReservations.companyId, ctx.companyId), eq(stockReservations.id, r.id)));
+          await tx.insert(stockReservations).values({ ...r, id: uuidv7(), quantity: take.toString(), status: outcome });
+        } else {
+          await tx
+            .update(stockReservations)
+            .set({ status: outcome })
+            .where(and(eq(stockReservations.companyId, ctx.companyId), eq(stockReservations.id, r.id)));
+        }
+        await tx.execute(
+          sql`update stock_levels set reserved = reserved - ${take.toString()}::numeric
+              where company_id = ${ctx.companyId} and warehouse_id = ${r.warehouseId} and product_id = ${r.productId}`,
+        );
+        taken = taken.plus(take);
+        left = left.minus(take);
+      }
+      return toQuantityString(taken.toString());
+    },
+
+    /** What is actively reserved per document line (sum of the active reservations), for the given documents. */
+    async activeReservations(q: Queryable, companyId: string, sourceType: string, sourceIds: string[]) {
+      const out = new Map<string, string>();
+      if (!sourceIds.length) return out;
+      const found = await q
+        .select({
+          lineId: stockReservations.sourceLineId,
+          quantity: sql<string>`sum(${stockReservations.quantity})::text`,
+        })
+        .from(stockReservations)
+        .where(
+          and(
+            eq(stockReservations.companyId, companyId),
+            eq(stockReservations.sourceType, sourceType),
+            inArray(stockReservations.sourceId, [...new Set(sourceIds)]),
+            eq(stockReservations.status, 'active'),
+          ),
+        )
+        .groupBy(stockReservations.sourceLineId);
+      for (const r of found) if (r.lineId) out.set(r.lineId, toQuantityString(r.quantity));
+      return out;
+    },
+
+    /**
+     * Books a movement for another module inside its transaction (goods issue: a negative 'issue'; a customer
+     * return put back on the shelf: a positive 'return'). Guarded like every move: 409 `stock_below_reserved` at `path`
+     * when the stock would go below zero or below what others hold.
+     */
+    book: (
+      tx: Tx,
+      ctx: Ctx,
+      m: {
+        warehouseId: string;
+        productId: string;
+        kind: MoveKind;
+        quantity: string;
+        reason: string | null;
+        reference: Reference | null;
+        path: string;
+      },
+    ) => move(tx, ctx, m.warehouseId, m.productId, m.kind, m.quantity, m.reason, m.reference, m.path),
+
+    /** Sets (or clears) the bin location of a product in a warehouse; the picking list sorts by it. */
+    async setLocation(
+      ctx: Ctx,
+      input: ProductRef & { warehouseId?: string | null | undefined; location: string | null },
+    ) {
+      return run.run(ctx, async (tx) => {
+        const warehouseId = await warehouseOrDefault(tx, ctx.companyId, input.warehouseId);
+        const [product] = await productsOf(tx, ctx.companyId, [input], 'lines');
+        await tx
+          .insert(stockLevels)
+          .values({ companyId: ctx.companyId, warehouseId, productId: product!.id, location: input.location })
+          .onConflictDoUpdate({
+            target: [stockLevels.companyId, stockLevels.warehouseId, stockLevels.productId],
+            set: { location: input.location },
+          });
+        return levels(tx, ctx.companyId, { productId: product!.id });
+      });
+    },
+
+    /** Bin locations of products in a warehouse (picking lists). */
+    async locations(q: Queryable, companyId: string, warehouseId: string, productIds: string[]) {
+      if (!productIds.length) return new Map<string, string>();
+      const found = await q
+        .select({ productId: stockLevels.productId, location: stockLevels.location })
+        .from(stockLevels)
+        .where(
+          and(
+            eq(stockLevels.companyId, companyId),
+            eq(stockLevels.warehouseId, warehouseId),
+            inArray(stockLevels.productId, [...new Set(productIds)]),
+          ),
+        );
+      return new Map(found.filter((r) => r.location).map((r) => [r.productId, r.location!]));
+    },
+
     warehouseOrDefault,
     availability,
 
@@ -456,5 +589,6 @@ async function levels(
     onHand: toQuantityString(l.onHand),
     reserved: toQuantityString(l.reserved),
     available: toQuantityString(dec(l.onHand).minus(l.reserved)),
+    location: l.location,
   }));
 }

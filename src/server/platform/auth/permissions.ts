@@ -17,6 +17,8 @@ export type Permission =
   | 'orders:override'
   | 'tasks:read'
   | 'tasks:write'
+  | 'deliveries:read'
+  | 'deliveries:write'
   | 'audit:read'
   | 'mails:read';
 
@@ -28,6 +30,7 @@ const READ: Permission[] = [
   'audit:read',
   'orders:read',
   'tasks:read',
+  'deliveries:read',
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -43,6 +46,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'orders:write',
     'orders:override',
     'tasks:write',
+    'deliveries:write',
   ],
   adv_manager: [
     ...READ,
@@ -53,6 +57,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'orders:write',
     'orders:override',
     'tasks:write',
+    'deliveries:write',
   ],
   adv_assistant: [
     ...READ,
@@ -62,9 +67,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'mails:read',
     'orders:write',
     'tasks:write',
+    'deliveries:write',
   ],
   sales: [...READ, 'customers:write', 'orders:write', 'tasks:write'],
-  logistics: [...READ, 'stock:write', 'tasks:write'],
+  logistics: [...READ, 'stock:write', 'tasks:write', 'deliveries:write'],
   accounting: [...READ, 'customers:write', 'mails:read', 'tasks:write'],
   viewer: [...READ],
 };

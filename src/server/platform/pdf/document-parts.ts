@@ -321,10 +321,14 @@ export function partyIdentifiers(p: { siren: string | null; vatNumber: string | 
   );
 }
 
-/** "Label : value" rows (muted label, bold value) for a `noLines` table. */
-export function labelValueRows(rows: [string, string][], lang: PdfLang): TableCell[][] {
+/** "Label : value" rows (muted label, bold value) for a `noLines` table; `noWrapLabels` keeps labels on one line. */
+export function labelValueRows(
+  rows: [string, string][],
+  lang: PdfLang,
+  opts: { noWrapLabels?: boolean } = {},
+): TableCell[][] {
   return rows.map(([label, value]) => [
-    { text: `${label}${COMMON_LABELS[lang].colon}`, color: C.muted },
+    { text: `${label}${COMMON_LABELS[lang].colon}`, color: C.muted, ...(opts.noWrapLabels ? { noWrap: true } : {}) },
     { text: value, bold: true },
   ]);
 }

@@ -17,6 +17,7 @@ import { DataGrid, DataItem } from '@web/components/DataItem';
 import { FormSection } from '@web/components/FormSection';
 import { EmptyBlock, PageSkeleton, QueryError } from '@web/components/QueryState';
 import { countryName, formatDate, formatDateTime, formatMoney, formatPercent } from '@web/lib/format';
+import { CustomerOtifCard } from '../deliveries/CustomerOtifCard';
 import { useUsers } from '../users/api';
 import { useCustomerDiscounts, useCustomerPrices, useCustomerRules, usePriceLists, type CustomerFull } from './api';
 import { RuleLine } from './RuleLine';
@@ -46,6 +47,7 @@ export function CustomerOverview({ c, goTo }: { c: CustomerFull; goTo: (tab: Det
               empty={t('customerKnowledge.overview.noOpenOrders')}
               testId="card-open-orders"
             />
+            <CustomerOtifCard customerId={c.id} />
             <ActivityCard
               icon={IconFileInvoice}
               title={t('customerKnowledge.overview.openInvoices')}

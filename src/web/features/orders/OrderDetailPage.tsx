@@ -20,6 +20,7 @@ import { TotalsCard } from '@web/features/quotes/TotalsCard';
 import { useUsers } from '@web/features/users/api';
 import { formatDate, formatDateTime } from '@web/lib/format';
 import { useAuth } from '@web/auth/AuthProvider';
+import { OrderDeliveriesCard } from '@web/features/deliveries/OrderDeliveries';
 import { notifyError, notifySuccess } from '@web/lib/errors';
 import { useOrder, useOrderCommand, type Order, type OrderFinding } from './api';
 import { LateBadge, OrderStatusBadge } from './badges';
@@ -326,6 +327,8 @@ function OrderDetails({ order }: { order: Order }) {
           <TotalsCard totals={{ ...order.totals, vatBreakdown: order.vatBreakdown }} currency={order.currency} />
         </Group>
       </FormSection>
+
+      {order.status !== 'draft' && order.status !== 'to_validate' && <OrderDeliveriesCard order={order} />}
 
       <Text size="xs" c="dimmed">
         {t('common.createdAt', { date: formatDateTime(order.createdAt, lang) })} ·{' '}

@@ -36,9 +36,15 @@ interface CompanyFormValues {
   currency: string;
   email: string;
   phone: string;
+  eori: string;
+  gs1CompanyPrefix: string;
+  ssccExtensionDigit: string;
 }
 
-function toForm(c: Company | undefined, lang: string): CompanyFormValues {
+/** The company with its logistics identifiers (EORI, GS1 prefix for SSCCs). */
+type CompanyDto = Company & { eori?: string | null; gs1CompanyPrefix?: string | null; ssccExtensionDigit?: number };
+
+function toForm(c: CompanyDto | undefined, lang: string): CompanyFormValues {
   return {
     name: c?.name ?? '',
     legalForm: c?.legalForm ?? 'SAS',
@@ -58,6 +64,9 @@ function toForm(c: Company | undefined, lang: string): CompanyFormValues {
     currency: c?.currency ?? 'EUR',
     email: c?.email ?? '',
     phone: c?.phone ?? '',
+    eori: c?.eori ?? '',
+    gs1CompanyPrefix: c?.gs1CompanyPrefix ?? '',
+    ssccExtensionDigit: String(c?.ssccExtensionDigit ?? 0),
   };
 }
 
@@ -83,6 +92,9 @@ function toPayload(v: CompanyFormValues): Record<string, unknown> {
     currency: v.currency,
     email: blank(v.email),
     phone: blank(v.phone),
+    eori: blank(v.eori.replace(/\s/g, '').toUpperCase()),
+    gs1CompanyPrefix: blank(v.gs1CompanyPrefix),
+    ssccExtensionDigit: Number(v.ssccExtensionDigit || '0'),
   };
 }
 
@@ -96,6 +108,13 @@ function validation(t: TFunction) {
       v.trim() && !isDecimalString(normalizeDecimalInput(v), 2) ? t('validation.decimal', { max: 2 }) : null,
     address: { line1: required, postalCode: required, city: required },
     email: (v: string) => (v.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? t('validation.email') : null),
+    eori: (v: string) => {
+      const s = v.replace(/\s/g, '').toUpperCase();
+      if (!s) return null;
+      const ok = /^[A-Z]{2}[0-9A-Z]{1,15}$/.test(s) && (!s.startsWith('FR') || /^FR(\d{14}|\d{9})$/.test(s));
+      return ok ? null : t('company.errors.eori');
+    },
+    gs1CompanyPrefix: (v: string) => (v.trim() && !/^\d{7,10}$/.test(v.trim()) ? t('company.errors.gs1') : null),
   };
 }
 
@@ -211,6 +230,38 @@ function CompanyForm({ company }: { company: Company | undefined }) {
               </FormSection>
               <FormSection title={t('company.sections.address')}>
                 <AddressFields form={form} path="address" />
+              </FormSection>
+              <FormSection title={t('company.sections.logistics')} description={t('company.logisticsHint')}>
+                <Grid gap="sm">
+                  <Grid.Col span={{ base: 12, md: 5 }}>
+                    <TextInput
+                      label={t('fields.eori')}
+                      description={t('company.eoriHint')}
+                      {...form.getInputProps('eori')}
+                      data-testid="company-eori"
+                    />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
+                    <TextInput
+                      label={t('fields.gs1CompanyPrefix')}
+                      description={t('company.gs1Hint')}
+                      inputMode="numeric"
+                      maxLength={10}
+                      {...form.getInputProps('gs1CompanyPrefix')}
+                      data-testid="company-gs1-prefix"
+                    />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
+                    <Select
+                      label={t('fields.ssccExtensionDigit')}
+                      description={t('company.ssccExtensionHint')}
+                      data={['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']}
+                      allowDeselect={false}
+                      {...form.getInputProps('ssccExtensionDigit')}
+                      data-testid="company-sscc-extension"
+                    />
+                  </Grid.Col>
+                </Grid>
               </FormSection>
               <FormSection title={t('company.sections.bankContact')}>
                 <Grid gap="sm">

@@ -1,4 +1,16 @@
-import { ActionIcon, Anchor, Badge, Button, Group, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
 import {
   IconAdjustments,
   IconArrowRight,
@@ -18,6 +30,7 @@ import { formatDate, formatDateTime, formatDecimal } from '@web/lib/format';
 import { useUsers } from '../users/api';
 import {
   useExpectedReceipts,
+  useSetLocation,
   useStockLevels,
   useStockMoves,
   useWarehouses,
@@ -41,7 +54,40 @@ export function AvailableQty({ value, testId }: { value: string; testId?: string
   );
 }
 
-/** On hand / reserved / available per warehouse. */
+/** The bin location, edited in place (saved on blur or Enter) by users who may change stock. */
+function LocationCell({ level }: { level: StockLevel }) {
+  const { t } = useTranslation();
+  const { canEdit } = useAuth();
+  const save = useSetLocation();
+  const [value, setValue] = useState(level.location ?? '');
+  if (!canEdit)
+    return (
+      <Text size="sm" c={level.location ? undefined : 'dimmed'}>
+        {level.location ?? '—'}
+      </Text>
+    );
+  const commit = () => {
+    const next = value.trim() || null;
+    if (next !== (level.location ?? null))
+      save.mutate({ productId: level.productId, warehouseId: level.warehouseId, location: next });
+  };
+  return (
+    <TextInput
+      size="xs"
+      w={110}
+      value={value}
+      placeholder={t('stock.fields.locationPlaceholder')}
+      aria-label={t('stock.fields.location')}
+      onChange={(e) => setValue(e.currentTarget.value)}
+      onBlur={commit}
+      onKeyDown={(e) => e.key === 'Enter' && commit()}
+      error={save.isError}
+      data-testid={`level-location-${level.warehouseCode}`}
+    />
+  );
+}
+
+/** On hand / reserved / available per warehouse, with the bin location. */
 export function LevelsTable({ levels, unit }: { levels: StockLevel[]; unit?: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -54,6 +100,7 @@ export function LevelsTable({ levels, unit }: { levels: StockLevel[]; unit?: str
           <Table.Th ta="right">{t(`${k}.onHand`)}</Table.Th>
           <Table.Th ta="right">{t(`${k}.reserved`)}</Table.Th>
           <Table.Th ta="right">{t(`${k}.available`)}</Table.Th>
+          <Table.Th>{t(`${k}.location`)}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -81,6 +128,9 @@ export function LevelsTable({ levels, unit }: { levels: StockLevel[]; unit?: str
             </Table.Td>
             <Table.Td ta="right">
               <AvailableQty value={l.available} testId="level-available" />
+            </Table.Td>
+            <Table.Td>
+              <LocationCell level={l} />
             </Table.Td>
           </Table.Tr>
         ))}

@@ -12,6 +12,8 @@ export interface StockLevel {
   onHand: string;
   reserved: string;
   available: string;
+  /** Bin location in the warehouse (picking lists go by it). */
+  location: string | null;
 }
 
 export interface Warehouse {
@@ -168,6 +170,16 @@ export function useAdjust() {
   const invalidate = useInvalidateStock();
   return useMutation({
     mutationFn: (body: AdjustmentInput) => api<{ data: StockLevel[] }>('/stock/adjustments', { method: 'POST', body }),
+    onSuccess: invalidate,
+  });
+}
+
+/** Sets or clears a product's bin location in a warehouse. */
+export function useSetLocation() {
+  const invalidate = useInvalidateStock();
+  return useMutation({
+    mutationFn: (body: { productId: string; warehouseId: string; location: string | null }) =>
+      api<{ data: StockLevel[] }>('/stock/locations', { method: 'PUT', body }),
     onSuccess: invalidate,
   });
 }

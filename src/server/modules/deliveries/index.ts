@@ -1,0 +1,4 @@
+export { createDeliveryService, SHIPPING_NOTICE_TOPIC, type DeliveryService } from './deliveries.service';
+export { createShippingNoticeHandler } from './deliveries.documents';
+export { deliveryRoutes } from './deliveries.routes';
+export { openDeliveriesOf } from './deliveries.read';
