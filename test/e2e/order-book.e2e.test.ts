@@ -160,12 +160,15 @@ describe('order book in the browser', () => {
     // The at-risk card filters, and a second click removes the filter.
     await page.getByTestId('stat-at-risk').click();
     await page.waitForURL(/atRisk=true/);
+    await expect.poll(() => page.getByTestId('stat-at-risk').getAttribute('aria-pressed')).toBe('true');
     await page.getByTestId('stat-at-risk').click();
     await expect.poll(() => page.url()).not.toContain('atRisk');
+    // Switched at once, before the page has re-rendered: the view must not bring the removed filter back.
 
     // The same filters, order by order.
     await page.getByTestId('book-view-orders').click();
     await page.waitForURL(/view=orders/);
+    expect(page.url()).not.toContain('atRisk');
     const orderRow = page.getByTestId(`order-row-${order.number}`);
     await orderRow.waitFor();
     expect(await orderRow.getByTestId('order-status').textContent()).toBe('Confirmée');

@@ -2,20 +2,22 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
-/** List filters kept in the URL (so Back from a detail page restores them). */
+/**
+ * List filters kept in the URL (so Back from a detail page restores them).
+ *
+ * A change starts from the address bar as it is now, not from the params of the last render: navigations are
+ * transitions, so two quick changes (un-toggle a filter, then switch the view) would otherwise build the second
+ * from a render that had not yet seen the first, and bring the removed filter back.
+ */
 export function useUrlParams() {
   const [params, setParams] = useSearchParams();
   const set = useCallback(
-    (key: string, value: string | null | undefined) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          if (value) next.set(key, value);
-          else next.delete(key);
-          return next;
-        },
-        { replace: true },
-      ),
+    (key: string, value: string | null | undefined) => {
+      const next = new URLSearchParams(window.location.search);
+      if (value) next.set(key, value);
+      else next.delete(key);
+      setParams(next, { replace: true });
+    },
     [setParams],
   );
   return { params, set };
