@@ -30,6 +30,15 @@ function vitest(projects, report) {
   if (r.status !== 0) ok = false;
 }
 
+// The official EN 16931 validator (../shared/einvoice, or RELAIS_EINVOICE_DIR) checks the e-invoices the tests make:
+// install its dependencies in place on first use.
+const einvoiceDir = process.env.RELAIS_EINVOICE_DIR ?? '../shared/einvoice';
+if (existsSync(`${einvoiceDir}/package.json`) && !existsSync(`${einvoiceDir}/node_modules`)) {
+  console.log(`\n== installing the e-invoice validator in ${einvoiceDir}`);
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: einvoiceDir, stdio: 'inherit' });
+  if (r.status !== 0) ok = false;
+}
+
 const db = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 console.log(`\n== unit and integration tests (${db})`);
 vitest(['unit', 'integration'], '.tmp/vitest-main.json');

@@ -40,6 +40,13 @@ import {
   openDeliveriesOf,
   SHIPPING_NOTICE_TOPIC,
 } from './modules/deliveries';
+import {
+  createInvoiceDocumentsHandler,
+  createInvoicingRuns,
+  createInvoicingService,
+  INVOICE_DOCUMENTS_TOPIC,
+  invoicingRoutes,
+} from './modules/invoicing';
 import { createTaskService, taskRoutes } from './modules/tasks';
 import { createImportService, importRoutes } from './modules/imports';
 import { createUserService, userRoutes } from './modules/users/users';
@@ -97,6 +104,9 @@ export async function createRelais(config: Config, opts: { database?: Database; 
   handlers[ACK_TOPIC] = createAckHandler(run);
   const deliveries = createDeliveryService({ run, stock: services.stock });
   handlers[SHIPPING_NOTICE_TOPIC] = createShippingNoticeHandler(run);
+  const invoicing = createInvoicingService({ run });
+  const invoicingRuns = createInvoicingRuns({ run, service: invoicing });
+  handlers[INVOICE_DOCUMENTS_TOPIC] = createInvoiceDocumentsHandler(run, invoicing);
   handlers['import.commit'] = services.imports.commitJob;
 
   handlers['quotes.expire'] = async (job) => {
@@ -160,6 +170,7 @@ export async function createRelais(config: Config, opts: { database?: Database; 
       await api.register(orderRoutes(orders));
       await api.register(stockRoutes(services.stock));
       await api.register(deliveryRoutes(deliveries));
+      await api.register(invoicingRoutes(invoicing, invoicingRuns, run));
       await api.register(taskRoutes(services.tasks));
       await api.register(catalogRoutes(services.catalog));
       await api.register(importRoutes(services.imports));
@@ -175,7 +186,7 @@ export async function createRelais(config: Config, opts: { database?: Database; 
     db,
     database,
     run,
-    services: { ...services, orders, deliveries },
+    services: { ...services, orders, deliveries, invoicing, invoicingRuns },
     worker,
     scheduleDailyJobs,
     async close() {

@@ -10,6 +10,7 @@ import { contractInput, priceListInput } from '@shared/api/pricing';
 import { quoteInput } from '@shared/api/quotes';
 import { orderInput } from '@shared/api/orders';
 import { carrierInput, deliveryInput, pickInput } from '@shared/api/deliveries';
+import { invoiceCreate } from '@shared/api/invoices';
 import { companies, companyUsers } from './platform/platform.schema';
 import type { Relais } from './app';
 import type { Ctx } from './platform/db/runner';
@@ -580,8 +581,17 @@ async function loadDemoKnowledge(relais: Relais, ctx: Ctx) {
     await services.deliveries.pick(ctx, id, pickInput.parse({ parcels: [{ kind: 'parcel', weightKg: '18.4' }] }));
     await services.deliveries.ship(ctx, id, { trackingNumber: 'GEO-4471-2209', notify: true });
   }
-  if (batimatOrder)
+  if (batimatOrder) {
     await services.deliveries.create(ctx, deliveryInput.parse({ orderId: batimatOrder, carrierId }), null);
+    // Invoicing: a 30 % down payment on Batimat's order, issued (its Factur-X is ready); Lyon's shipment waits for
+    // the month-end run.
+    const dp = await services.invoicing.create(
+      ctx,
+      invoiceCreate.parse({ orderId: batimatOrder, downPayment: { percent: '30' } }),
+      null,
+    );
+    await services.invoicing.issue(ctx, (dp.body as { id: string }).id, {});
+  }
 }
 
 /** RELAIS_ADMIN_EMAIL / RELAIS_ADMIN_PASSWORD: make sure this platform administrator exists. */

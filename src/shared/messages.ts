@@ -2,6 +2,7 @@ import { domainMessages } from './messages-domain';
 import { importMessages } from './messages-imports';
 import { orderMessages } from './messages-orders';
 import { deliveryMessages } from './messages-deliveries';
+import { invoiceMessages } from './messages-invoices';
 
 /** Error and finding messages, keyed by stable code, in the languages Relais speaks. French first. */
 export type Lang = 'fr' | 'en';
@@ -13,6 +14,7 @@ export const messages: Catalog = {
   ...importMessages,
   ...orderMessages,
   ...deliveryMessages,
+  ...invoiceMessages,
   // generic field errors
   required: { fr: 'Ce champ est obligatoire.', en: 'This field is required.' },
   too_long: { fr: 'Trop long ({max} caractères au plus).', en: 'Too long (at most {max} characters).' },

@@ -16,6 +16,9 @@ import { DeliveriesListPage } from './features/deliveries/DeliveriesListPage';
 import { DeliveryDetailPage } from './features/deliveries/DeliveryDetailPage';
 import { PlanningPage } from './features/deliveries/PlanningPage';
 import { ImportsPage } from './features/imports/ImportsPage';
+import { InvoiceDetailPage } from './features/invoices/InvoiceDetailPage';
+import { InvoicesListPage } from './features/invoices/InvoicesListPage';
+import { InvoicingRunsPage } from './features/invoices/InvoicingRunsPage';
 import { MailsPage } from './features/mails/MailsPage';
 import { OrderBookPage } from './features/orders/OrderBookPage';
 import { OrderDetailPage } from './features/orders/OrderDetailPage';
@@ -32,6 +35,7 @@ import { QuoteDetailPage } from './features/quotes/QuoteDetailPage';
 import { QuoteFormPage } from './features/quotes/QuoteFormPage';
 import { QuotesListPage } from './features/quotes/QuotesListPage';
 import { CompanyPage } from './features/settings/CompanyPage';
+import { InvoicingPage } from './features/settings/InvoicingPage';
 import { UsersPage } from './features/settings/UsersPage';
 import { StockPage } from './features/stock/StockPage';
 import { TasksPage } from './features/tasks/TasksPage';
@@ -132,7 +136,9 @@ function AuthenticatedApp() {
             <Route path="/deliveries/planning" element={<PlanningPage />} />
             <Route path="/deliveries/:id" element={<DeliveryDetailPage />} />
             <Route path="/carriers" element={<CarriersPage />} />
-            <Route path="/invoices/*" element={soon('invoices')} />
+            <Route path="/invoices" element={<InvoicesListPage />} />
+            <Route path="/invoices/runs" element={<InvoicingRunsPage />} />
+            <Route path="/invoices/:id" element={<InvoiceDetailPage />} />
             <Route path="/payments/*" element={soon('payments')} />
             <Route path="/claims/*" element={soon('claims')} />
             <Route path="/tasks" element={<TasksPage />} />
@@ -140,6 +146,7 @@ function AuthenticatedApp() {
             <Route path="/imports" element={<ImportsPage />} />
             <Route path="/settings/company" element={<CompanyPage />} />
             <Route path="/settings/users" element={<UsersPage />} />
+            <Route path="/settings/invoicing" element={<InvoicingPage />} />
             <Route path="/login" element={<Navigate to="/" replace />} />
             <Route path="*" element={<NotFound />} />
           </Routes>

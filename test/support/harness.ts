@@ -105,6 +105,7 @@ export function client(app: FastifyInstance, token?: string, extraHeaders: Recor
       call<T>('PATCH', url, payload ?? {}, headers),
     put: <T = any>(url: string, payload?: unknown, headers?: Record<string, string>) =>
       call<T>('PUT', url, payload ?? {}, headers),
+    del: <T = any>(url: string, headers?: Record<string, string>) => call<T>('DELETE', url, undefined, headers),
   };
 }
 

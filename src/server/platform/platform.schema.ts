@@ -43,6 +43,8 @@ export const companies = pgTable('companies', {
   ssccExtensionDigit: integer('sscc_extension_digit').notNull().default(0),
   /** Order promise and validation settings (calendar, lead times, credit hold): see modules/orders/domain/calendar.ts. */
   orderSettings: jsonb('order_settings').notNull().default({}),
+  /** Invoicing settings (penalty rate, indemnity, discount text, VAT on debits, series): @shared/api/invoices. */
+  invoiceSettings: jsonb('invoice_settings').notNull().default({}),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });

@@ -29,6 +29,8 @@ import {
   IconMail,
   IconPackage,
   IconPercentage,
+  IconPlayerPlay,
+  IconReceiptTax,
   IconSignature,
   IconShoppingCart,
   IconTruck,
@@ -94,7 +96,14 @@ export const MAIN_NAV: NavItem[] = [
     labelKey: 'deliveries.planning.nav',
     descriptionKey: 'deliveries.planning.navDescription',
   },
-  { to: '/invoices', key: 'invoices', icon: IconFileInvoice, soon: true },
+  { to: '/invoices', key: 'invoices', icon: IconFileInvoice },
+  {
+    to: '/invoices/runs',
+    key: 'invoicing-runs',
+    icon: IconPlayerPlay,
+    labelKey: 'invoices.runs.nav',
+    descriptionKey: 'invoices.runs.navDescription',
+  },
   { to: '/payments', key: 'payments', icon: IconCash, soon: true },
   { to: '/claims', key: 'claims', icon: IconAlertTriangle, soon: true },
   {
@@ -127,6 +136,13 @@ export const COMMERCIAL_NAV: NavItem[] = [
 export const ADMIN_NAV: NavItem[] = [
   { to: '/settings/users', key: 'users', icon: IconUserCog },
   { to: '/settings/company', key: 'company', icon: IconBuilding },
+  {
+    to: '/settings/invoicing',
+    key: 'invoice-settings',
+    icon: IconReceiptTax,
+    labelKey: 'invoices.settings.nav',
+    descriptionKey: 'invoices.settings.navDescription',
+  },
   {
     to: '/carriers',
     key: 'carriers',

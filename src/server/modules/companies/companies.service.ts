@@ -4,7 +4,7 @@ import type { Principal } from '@server/platform/auth/auth.service';
 import type { Ctx, Idempotency, Runner } from '@server/platform/db/runner';
 import { DomainError, forbidden, notFound, zodFieldErrors } from '@server/platform/errors';
 import { companies, companyUsers } from '@server/platform/platform.schema';
-import type { Queryable } from '@server/platform/db/connection';
+import type { Queryable, Tx } from '@server/platform/db/connection';
 import { companyCreateSchema, type Company, type CompanyCreate } from '@shared/api/companies';
 import type { Lang } from '@shared/messages';
 import { can } from '@server/platform/auth/permissions';
@@ -36,6 +36,17 @@ export const toDto = (c: Row): Company => ({
 export async function companyOrderSettings(q: Queryable, id: string): Promise<unknown> {
   const [c] = await q.select({ s: companies.orderSettings }).from(companies).where(eq(companies.id, id));
   return c?.s ?? null;
+}
+
+/** The company's invoicing settings as stored (jsonb; the invoicing module applies its defaults). */
+export async function companyInvoiceSettings(q: Queryable, id: string): Promise<unknown> {
+  const [c] = await q.select({ s: companies.invoiceSettings }).from(companies).where(eq(companies.id, id));
+  return c?.s ?? null;
+}
+
+/** Replaces the invoicing settings (audited through the companies trigger). */
+export async function setCompanyInvoiceSettings(tx: Tx, id: string, settings: Record<string, unknown>): Promise<void> {
+  await tx.update(companies).set({ invoiceSettings: settings, updatedAt: new Date() }).where(eq(companies.id, id));
 }
 
 export async function findCompany(q: Queryable, id: string): Promise<Company | null> {

@@ -1,2 +1,9 @@
-export { companyOrderSettings, createCompanyService, findCompany, type CompanyService } from './companies.service';
+export {
+  companyInvoiceSettings,
+  companyOrderSettings,
+  createCompanyService,
+  findCompany,
+  setCompanyInvoiceSettings,
+  type CompanyService,
+} from './companies.service';
 export { companyRoutes } from './companies.routes';

@@ -25,6 +25,7 @@ export {
   orderLinesByIds,
   ordersForFulfilment,
   recordDelivered,
+  recordInvoiced,
   remainingOf,
   type FulfilmentLine,
   type FulfilmentOrder,

@@ -9,7 +9,7 @@ import type { Ctx } from '@server/platform/db/runner';
 import { DomainError } from '@server/platform/errors';
 import { dec, toQuantityString } from '@shared/decimal';
 import type { OrderStatus } from '@shared/api/orders';
-import { canTransition, deliveryStatus } from './domain/order-state';
+import { canTransition, deliveryStatus, invoicingStatus } from './domain/order-state';
 import { orderLines, orders } from './orders.schema';
 
 export type FulfilmentOrder = typeof orders.$inferSelect;
@@ -139,6 +139,51 @@ async function refreshDeliveryStatus(tx: Tx, ctx: Ctx, lineIds: string[]) {
     if (from === 'partially_invoiced') continue;
     if (!canTransition(from, 'deliver', target))
       throw new DomainError('invalid_transition', 409, [{ path: 'orderId', code: 'order_not_deliverable' }]);
+    await tx
+      .update(orders)
+      .set({ status: target, updatedAt: new Date() })
+      .where(and(eq(orders.companyId, ctx.companyId), eq(orders.id, o.id)));
+  }
+}
+
+/**
+ * Invoicing of order lines (positive) or quantities given back to invoice again by a credit note (negative):
+ * the lines' invoiced quantity moves, then each order's status follows (`invoicingStatus`).
+ */
+export async function recordInvoiced(tx: Tx, ctx: Ctx, changes: { lineId: string; quantity: string }[]) {
+  if (!changes.length) return;
+  for (const c of changes)
+    await tx.execute(
+      sql`update order_lines set invoiced_quantity = greatest(0, invoiced_quantity + ${c.quantity}::numeric)
+          where company_id = ${ctx.companyId} and id = ${c.lineId}`,
+    );
+  const lines = await orderLinesByIds(
+    tx,
+    ctx.companyId,
+    changes.map((c) => c.lineId),
+  );
+  const { orders: found, lines: all } = await ordersForFulfilment(
+    tx,
+    ctx.companyId,
+    lines.map((l) => l.orderId),
+    false,
+  );
+  for (const o of found) {
+    const target = invoicingStatus(
+      all
+        .filter((l) => l.orderId === o.id)
+        .map((l) => ({
+          quantity: l.quantity,
+          cancelled: l.cancelledQuantity,
+          invoiced: l.invoicedQuantity,
+          delivered: l.deliveredQuantity,
+          remaining: toQuantityString(remainingOf(l).toString()),
+        })),
+    );
+    const from = o.status as OrderStatus;
+    if (from === target) continue;
+    if (!canTransition(from, 'invoice', target))
+      throw new DomainError('invalid_transition', 409, [{ path: 'orderId', code: 'order_not_invoiceable' }]);
     await tx
       .update(orders)
       .set({ status: target, updatedAt: new Date() })

@@ -19,6 +19,8 @@ export type Permission =
   | 'tasks:write'
   | 'deliveries:read'
   | 'deliveries:write'
+  | 'invoices:read'
+  | 'invoices:write'
   | 'audit:read'
   | 'mails:read';
 
@@ -31,6 +33,7 @@ const READ: Permission[] = [
   'orders:read',
   'tasks:read',
   'deliveries:read',
+  'invoices:read',
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -47,6 +50,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'orders:override',
     'tasks:write',
     'deliveries:write',
+    'invoices:write',
   ],
   adv_manager: [
     ...READ,
@@ -58,6 +62,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'orders:override',
     'tasks:write',
     'deliveries:write',
+    'invoices:write',
   ],
   adv_assistant: [
     ...READ,
@@ -68,10 +73,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'orders:write',
     'tasks:write',
     'deliveries:write',
+    'invoices:write',
   ],
   sales: [...READ, 'customers:write', 'orders:write', 'tasks:write'],
   logistics: [...READ, 'stock:write', 'tasks:write', 'deliveries:write'],
-  accounting: [...READ, 'customers:write', 'mails:read', 'tasks:write'],
+  accounting: [...READ, 'customers:write', 'mails:read', 'tasks:write', 'invoices:write'],
   viewer: [...READ],
 };
 

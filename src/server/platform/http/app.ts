@@ -177,6 +177,9 @@ export async function buildHttp(opts: AppOptions): Promise<FastifyInstance> {
     } else if (err instanceof RequestValidationError) {
       const prefix = err.part === 'body' ? [] : [err.part === 'querystring' ? 'query' : err.part];
       body = problem('validation_failed', 422, lang, zodFieldErrors(err.issues, prefix));
+    } else if (databaseGuard(err)) {
+      // A database guard refused the change (e.g. an issued invoice is immutable): the code is in the hint.
+      body = problem(databaseGuard(err)!, 409, lang);
     } else {
       const e = err as { statusCode?: number; code?: string; message?: string };
       const status = e.statusCode ?? 500;
@@ -215,4 +218,13 @@ export async function buildHttp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   return app;
+}
+
+/** The stable code a database guard trigger put in its HINT ("relais:<code>"), looking through driver wrappers. */
+function databaseGuard(err: unknown): string | null {
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const hint = (e as { hint?: unknown }).hint;
+    if (typeof hint === 'string' && hint.startsWith('relais:')) return hint.slice('relais:'.length);
+  }
+  return null;
 }

@@ -122,14 +122,21 @@ export function needsUnicodeFont(docDefinition: TDocumentDefinitions): boolean {
   return false;
 }
 
+/** `embedFonts`: always use the embedded Roboto family, so that every font is embedded (PDF/A, Factur-X). */
+export type RenderPdfOptions = { embedFonts?: boolean };
+
 /**
  * Render a document definition to PDF bytes. The definition is consumed (pdfmake annotates it while laying it out):
  * build a fresh one for every call. Do not set `font` in it: the family is chosen here (see the file comment).
  * Output is deterministic: same definition and metadata, same bytes.
  */
-export async function renderPdf(docDefinition: TDocumentDefinitions, meta: PdfMetadata): Promise<Buffer> {
+export async function renderPdf(
+  docDefinition: TDocumentDefinitions,
+  meta: PdfMetadata,
+  options: RenderPdfOptions = {},
+): Promise<Buffer> {
   const pdfmake = pdfEngine();
-  const font = needsUnicodeFont(docDefinition) ? UNICODE_FAMILY : STANDARD_FAMILY;
+  const font = options.embedFonts || needsUnicodeFont(docDefinition) ? UNICODE_FAMILY : STANDARD_FAMILY;
   const definition: TDocumentDefinitions = {
     pageSize: 'A4',
     ...docDefinition,

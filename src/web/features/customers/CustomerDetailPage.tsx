@@ -3,6 +3,7 @@ import {
   IconCurrencyEuro,
   IconEdit,
   IconFileDescription,
+  IconFileInvoice,
   IconFileText,
   IconHistory,
   IconId,
@@ -17,6 +18,7 @@ import { useAuth } from '@web/auth/AuthProvider';
 import { AuditTrail } from '@web/components/AuditTrail';
 import { PageHeader } from '@web/components/PageHeader';
 import { PageSkeleton, QueryError } from '@web/components/QueryState';
+import { CustomerInvoicesTab } from '../invoices/CustomerInvoicesTab';
 import { useUsers } from '../users/api';
 import { useCustomer, type CustomerFull } from './api';
 import { ContractsTab } from './ContractsTab';
@@ -29,8 +31,18 @@ import { RulesTab } from './RulesTab';
 
 export const CUSTOMER_AUDIT_TYPE = 'customer';
 
-type Tab = DetailTab | 'orders';
-const TABS: Tab[] = ['details', 'rules', 'pricing', 'references', 'contracts', 'quotes', 'orders', 'history'];
+type Tab = DetailTab | 'orders' | 'invoices';
+const TABS: Tab[] = [
+  'details',
+  'rules',
+  'pricing',
+  'references',
+  'contracts',
+  'quotes',
+  'orders',
+  'invoices',
+  'history',
+];
 const TAB_ICONS = {
   details: IconId,
   rules: IconListCheck,
@@ -39,6 +51,7 @@ const TAB_ICONS = {
   contracts: IconFileText,
   quotes: IconFileDescription,
   orders: IconShoppingCart,
+  invoices: IconFileInvoice,
   history: IconHistory,
 } as const;
 
@@ -114,6 +127,9 @@ export function CustomerDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="orders">
           <OrdersTab customer={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="invoices">
+          <CustomerInvoicesTab customer={c} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <Paper withBorder p="md">

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '@web/auth/AuthProvider';
 import { notifyError, notifySuccess } from '@web/lib/errors';
 import { req } from '@web/lib/required';
+import { DeliveryInvoiceButton } from '../invoices/DeliveryInvoiceButton';
 import { openDeliveryPdf, useDeliveryCommand, type Delivery, type DeliveryDocument } from './api';
 import { EditModal, PickModal, PodModal, ReturnModal } from './DeliveryModals';
 import { GeneralErrors, type DialogProps } from './DialogParts';
@@ -191,6 +192,7 @@ export function DeliveryActions({ delivery: d }: { delivery: Delivery }) {
             {t(`${a}.pod`)}
           </Button>
         )}
+        <DeliveryInvoiceButton delivery={d} />
       </Group>
 
       <EditModal opened={dialog === 'edit'} onClose={close} delivery={d} />

@@ -16,6 +16,7 @@ import { Link } from 'react-router';
 import { isApiError, type ProblemFieldError } from '@web/client/api';
 import { useAuth } from '@web/auth/AuthProvider';
 import { errorMessage, notifyError, notifySuccess } from '@web/lib/errors';
+import { InvoiceOrderButton } from '../invoices/OrderInvoicing';
 import { openAckPdf, useOrderCommand, useSendAcknowledgement, type Order, type OrderCommand } from './api';
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -167,6 +168,7 @@ export function OrderActions({
             {t(`${a}.resendAck`)}
           </Button>
         )}
+        <InvoiceOrderButton order={order} />
         {canEdit && allowed.has('release') && (
           <Button
             variant="light"

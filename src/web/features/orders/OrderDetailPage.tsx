@@ -21,6 +21,7 @@ import { useUsers } from '@web/features/users/api';
 import { formatDate, formatDateTime } from '@web/lib/format';
 import { useAuth } from '@web/auth/AuthProvider';
 import { OrderDeliveriesCard } from '@web/features/deliveries/OrderDeliveries';
+import { OrderInvoicesCard } from '@web/features/invoices/OrderInvoicing';
 import { notifyError, notifySuccess } from '@web/lib/errors';
 import { useOrder, useOrderCommand, type Order, type OrderFinding } from './api';
 import { LateBadge, OrderStatusBadge } from './badges';
@@ -329,6 +330,7 @@ function OrderDetails({ order }: { order: Order }) {
       </FormSection>
 
       {order.status !== 'draft' && order.status !== 'to_validate' && <OrderDeliveriesCard order={order} />}
+      {order.status !== 'draft' && order.status !== 'to_validate' && <OrderInvoicesCard order={order} />}
 
       <Text size="xs" c="dimmed">
         {t('common.createdAt', { date: formatDateTime(order.createdAt, lang) })} ·{' '}

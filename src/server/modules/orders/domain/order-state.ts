@@ -4,7 +4,8 @@
  *   draft ⇄ to_validate           (the validation pipeline decides: a blocking finding → to_validate)
  *   draft | to_validate ──confirm──▶ confirmed   (to_validate only with an authorised override and a reason)
  *   confirmed ──deliver──▶ partially_delivered | delivered   (deliveries, #6)
- *   delivered | partially_delivered ──invoice──▶ partially_invoiced | invoiced   (invoicing, #7)
+ *   confirmed | delivered | partially_delivered ──invoice──▶ partially_invoiced | invoiced   (invoicing, #7;
+ *   a credit note that gives quantities back to invoice moves it back)
  *   delivered | invoiced ──close──▶ closed
  *   draft | to_validate | confirmed ──hold──▶ on_hold ──release──▶ the status it had
  *   draft | to_validate | confirmed | on_hold ──cancel──▶ cancelled   (nothing delivered yet)
@@ -37,6 +38,17 @@ export const orderTransitions: readonly (readonly [OrderStatus, OrderCommand, Or
   ['delivered', 'invoice', 'invoiced'],
   ['partially_invoiced', 'invoice', 'partially_invoiced'],
   ['partially_invoiced', 'invoice', 'invoiced'],
+  // Services and milestones are invoiced from the order itself, before or without a delivery.
+  ['confirmed', 'invoice', 'partially_invoiced'],
+  ['confirmed', 'invoice', 'invoiced'],
+  // A credit note that gives quantities back to invoice again (cancel and re-invoice) moves the order back.
+  ['invoiced', 'invoice', 'partially_invoiced'],
+  ['invoiced', 'invoice', 'delivered'],
+  ['invoiced', 'invoice', 'partially_delivered'],
+  ['invoiced', 'invoice', 'confirmed'],
+  ['partially_invoiced', 'invoice', 'delivered'],
+  ['partially_invoiced', 'invoice', 'partially_delivered'],
+  ['partially_invoiced', 'invoice', 'confirmed'],
   ['delivered', 'close', 'closed'],
   ['invoiced', 'close', 'closed'],
   ['draft', 'hold', 'on_hold'],
@@ -92,4 +104,19 @@ export function deliveryStatus(
   const anyDelivered = lines.some((l) => dec(l.delivered).gt(0));
   const allDone = lines.every((l) => dec(l.remaining).lte(0));
   return allDone ? 'delivered' : anyDelivered ? 'partially_delivered' : 'confirmed';
+}
+
+/**
+ * The status invoicing gives an order: `invoiced` when every line is invoiced up to what is due (ordered −
+ * cancelled), `partially_invoiced` when something is, else the delivery status (nothing invoiced any more).
+ */
+export function invoicingStatus(
+  lines: { quantity: string; cancelled: string; invoiced: string; remaining: string; delivered: string }[],
+): OrderStatus {
+  const due = lines.filter((l) => dec(l.quantity).minus(l.cancelled).gt(0));
+  const anyInvoiced = lines.some((l) => dec(l.invoiced).gt(0));
+  const allInvoiced = due.length > 0 && due.every((l) => dec(l.invoiced).gte(dec(l.quantity).minus(l.cancelled)));
+  if (allInvoiced) return 'invoiced';
+  if (anyInvoiced) return 'partially_invoiced';
+  return deliveryStatus(lines);
 }
