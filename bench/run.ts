@@ -6,7 +6,11 @@
  *   orders       create an order of 5 lines, then confirm it: pricing, promise, pipeline, stock reservation and the
  *                acknowledgement job (2 requests per iteration; the worker renders and queues the ARC meanwhile)
  *
- *   npm run bench -- [--db pglite|postgres] [--scenario master-data|orders|fulfilment] [--requests 2000] [--concurrency 8]
+ *   fulfilment   the orders scenario, then a delivery of everything and its goods issue (4 requests per iteration)
+ *   invoicing    the fulfilment scenario as set-up (not timed), then ONE month-end invoicing run that issues an
+ *                invoice per delivery with its documents (PDF, Factur-X, UBL, CII, archived): invoices issued per second
+ *
+ *   npm run bench -- [--db pglite|postgres] [--scenario master-data|orders|fulfilment|invoicing] [--requests 2000] [--concurrency 8]
  *                    [--url http://host:port] [--json FILE]
  *
  * With --db postgres, DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/test); a fresh
@@ -34,7 +38,7 @@ const concurrency = Number(opt('concurrency', '8'));
 const jsonOut = opt('json', '');
 let url = opt('url', '');
 
-const SCENARIOS = ['master-data', 'orders', 'fulfilment'] as const;
+const SCENARIOS = ['master-data', 'orders', 'fulfilment', 'invoicing'] as const;
 if (!(SCENARIOS as readonly string[]).includes(scenario)) {
   console.error(`unknown scenario "${scenario}" (available: ${SCENARIOS.join(', ')})`);
   process.exit(2);
@@ -90,7 +94,8 @@ type Step =
   | 'confirm_order'
   | 'order_cycle'
   | 'create_delivery'
-  | 'ship_delivery';
+  | 'ship_delivery'
+  | 'invoicing_run';
 const samples: Partial<Record<Step, number[]>> = {};
 let errors = 0;
 
@@ -183,7 +188,7 @@ async function orderIteration(i: number, setup: OrderSetup) {
   await timed('confirm_order', () =>
     fetch(`${url}/api/v1/orders/${created.id}/confirm`, { method: 'POST', headers, body: '{}' }),
   );
-  if (scenario === 'fulfilment') {
+  if (scenario === 'fulfilment' || scenario === 'invoicing') {
     // The delivery of everything (picking implied, one parcel), then the goods issue.
     const delivery = await timed<{ id: string }>('create_delivery', () =>
       fetch(`${url}/api/v1/deliveries`, {
@@ -233,7 +238,7 @@ async function masterDataIteration(i: number) {
   }
 }
 
-const setup = scenario === 'orders' || scenario === 'fulfilment' ? await orderSetup() : null;
+const setup = scenario === 'master-data' ? null : await orderSetup();
 const loopStarted = performance.now();
 async function clientLoop() {
   while (next < total) {
@@ -248,6 +253,26 @@ clearInterval(progress);
 const seconds = (performance.now() - loopStarted) / 1000;
 process.stderr.write('\n');
 
+// Invoicing: one month-end run over everything just shipped, issuing an invoice per delivery with its documents.
+let invoicing: { invoices: number; seconds: number; invoicesPerSecond: number } | null = null;
+if (scenario === 'invoicing') {
+  process.stderr.write('  invoicing run…\n');
+  const t0 = performance.now();
+  const run = await timed<{ invoiceCount: number; errors: unknown[]; status: string }>('invoicing_run', () =>
+    fetch(`${url}/api/v1/invoicing-runs`, {
+      method: 'POST',
+      headers: { ...headers, 'idempotency-key': `bench-run-${started}` },
+      body: JSON.stringify({ issue: true }),
+    }),
+  );
+  const s = (performance.now() - t0) / 1000;
+  if (run.errors?.length || run.status !== 'done') {
+    errors++;
+    console.error('invoicing run', JSON.stringify(run).slice(0, 500));
+  }
+  invoicing = { invoices: run.invoiceCount, seconds: +s.toFixed(2), invoicesPerSecond: +(run.invoiceCount / s).toFixed(1) };
+}
+
 const rows = (Object.keys(samples) as Step[]).map((step) => ({
   step,
   count: samples[step]!.length,
@@ -255,7 +280,7 @@ const rows = (Object.keys(samples) as Step[]).map((step) => ({
   p95: +pct(samples[step]!, 95).toFixed(1),
   p99: +pct(samples[step]!, 99).toFixed(1),
 }));
-const requestsPerIteration = scenario === 'fulfilment' ? 4 : setup ? 2 : 3;
+const requestsPerIteration = scenario === 'fulfilment' || scenario === 'invoicing' ? 4 : setup ? 2 : 3;
 const result = {
   scenario,
   db: dbKind,
@@ -271,6 +296,7 @@ const result = {
         }
       : { ordersCreatedAndConfirmedPerSecond: +(total / seconds).toFixed(1) }
     : { customersCreatedPerSecond: +(total / seconds).toFixed(1) }),
+  ...(invoicing ? { invoicing } : {}),
   errors,
   steps: rows,
   machine: {
@@ -286,6 +312,10 @@ console.log(
 console.log(
   `  ${result.requestsPerSecond} requests/s, ${total / seconds > 0 ? (total / seconds).toFixed(1) : 0} ${scenario === 'fulfilment' ? 'orders created+confirmed+delivered+shipped' : setup ? 'orders created+confirmed' : 'customers created'}/s, ${errors} errors`,
 );
+if (invoicing)
+  console.log(
+    `  invoicing run: ${invoicing.invoices} invoices issued with PDF + Factur-X + UBL + CII in ${invoicing.seconds} s = ${invoicing.invoicesPerSecond} invoices/s`,
+  );
 console.table(rows);
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(result, null, 2));
 await server?.stop();

@@ -21,6 +21,9 @@ import { ensureDocuments } from './invoicing.documents';
 import { DOCUMENTS_TOPIC, type InvoicingService } from './invoicing.service';
 import { invoices, invoicingRuns } from './invoicing.schema';
 
+/** Invoices of a run in flight at once. */
+const RUN_CONCURRENCY = 4;
+
 type DueGroup = { key: string; customerId: string; deliveryIds: string[] };
 
 /** The invoicing mode per customer (per_delivery | weekly | monthly), from customers.invoicing (jsonb). */
@@ -120,14 +123,15 @@ export function createInvoicingRuns(deps: { run: Runner; service: InvoicingServi
     };
   }
 
-  /** Works through the groups, one transaction each, writing the progress as it goes. */
+  /**
+   * Works through the groups, one transaction each, writing the progress as it goes. A few groups are in flight at
+   * once so that one's database round trips overlap another's document rendering (the numbering stays gapless and
+   * chronological: each issue takes the counter row's lock until its commit).
+   */
   async function execute(ctx: Ctx, runId: string, groups: DueGroup[], opts: { issue: boolean; send: boolean }) {
     const errors: InvoicingRun['errors'] = [];
-    const names = await run.read((db) =>
-      customerNames(db, ctx.companyId, [...new Set(groups.map((g) => g.customerId))]),
-    );
-    let processed = 0;
-    for (const g of groups) {
+    const names = await run.read((db) => customerNames(db, ctx.companyId, [...new Set(groups.map((g) => g.customerId))]));
+    const one = async (g: DueGroup) => {
       try {
         const id = await run.run(ctx, async (tx) => {
           const draft = await service.draftFromDeliveries(tx, ctx, g.deliveryIds, { runId });
@@ -156,15 +160,19 @@ export function createInvoicingRuns(deps: { run: Runner; service: InvoicingServi
           message: message(code, ctx.lang),
         });
       }
-      processed++;
       await run.db
         .update(invoicingRuns)
-        .set({ processed, errors })
+        .set({ processed: sql`${invoicingRuns.processed} + 1`, errors })
         .where(and(eq(invoicingRuns.companyId, ctx.companyId), eq(invoicingRuns.id, runId)));
-    }
+    };
+    let next = 0;
+    const lane = async () => {
+      while (next < groups.length) await one(groups[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(RUN_CONCURRENCY, groups.length) }, lane));
     await run.db
       .update(invoicingRuns)
-      .set({ status: 'done', finishedAt: new Date(), processed, errors })
+      .set({ status: 'done', finishedAt: new Date(), processed: groups.length, errors })
       .where(and(eq(invoicingRuns.companyId, ctx.companyId), eq(invoicingRuns.id, runId)));
   }
 

@@ -67,6 +67,7 @@ function pdfEngine(): PdfMakeApi {
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => allowedFiles.has(path));
   shareStandardFontMetrics();
+  shareEmbeddedFonts();
   engine = pdfmake;
   return engine;
 }
@@ -100,6 +101,56 @@ function shareStandardFontMetrics(): void {
       cache.set(contents, { attributes, glyphWidths, boundingBoxes, kernPairs });
     };
     proto.parse = Object.assign(shared, { shared: true as const });
+  } catch {
+    // Optimisation only.
+  }
+}
+
+type FontkitFont = object;
+type PdfKitDoc = {
+  _font: { font?: FontkitFont; name?: string; constructor: new (doc: PdfKitDoc, font: FontkitFont, id: string) => PdfKitDoc['_font'] };
+  _fontCount: number;
+  _fontFamilies: Record<string, PdfKitDoc['_font']>;
+  _fontSource: unknown;
+  _fontFamily: unknown;
+  fontSize(size: number): unknown;
+};
+type FontMethod = (this: PdfKitDoc, src: unknown, family?: unknown, size?: unknown) => PdfKitDoc;
+
+/**
+ * pdfkit parses a TrueType file again (fontkit) for every document that uses it: with the embedded Roboto of
+ * Factur-X invoices that is half the rendering time. The parsed font is read-only once built (each document makes
+ * its own subset of it), so parse each file once per process and give every document a new `EmbeddedFont` over the
+ * shared parse. Relies on pdfkit's internal `font()` bookkeeping; if an upgrade changes it, the first document's
+ * font has no `font` field and this falls back to pdfkit's own path (correct, only slower).
+ */
+function shareEmbeddedFonts(): void {
+  try {
+    const PdfmakeDocument = (requireCjs('pdfmake/js/PDFDocument.js') as { default: { prototype: { font: FontMethod } } })
+      .default;
+    const proto = PdfmakeDocument.prototype;
+    if ((proto.font as { shared?: true }).shared) return;
+    const original = proto.font;
+    const parsed = new Map<string, { font: FontkitFont; Ctor: PdfKitDoc['_font']['constructor'] }>();
+    const shared: FontMethod = function (src, family, size) {
+      if (typeof src !== 'string' || !src.endsWith('.ttf') || typeof family === 'number' || this._fontFamilies[src])
+        return original.call(this, src, family, size);
+      const hit = parsed.get(src);
+      if (!hit) {
+        const out = original.call(this, src, family, size);
+        if (this._font.font) parsed.set(src, { font: this._font.font, Ctor: this._font.constructor });
+        return out;
+      }
+      this._fontSource = src;
+      this._fontFamily = family;
+      if (typeof size === 'number') this.fontSize(size);
+      const f = new hit.Ctor(this, hit.font, `F${++this._fontCount}`);
+      this._font = f;
+      this._fontFamilies[src] = f;
+      if (f.name && !this._fontFamilies[f.name]) this._fontFamilies[f.name] = f;
+      return this;
+    };
+    proto.font = Object.assign(shared, { shared: true as const });
   } catch {
     // Optimisation only.
   }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FormSection } from '@web/components/FormSection';
 import { notifyError } from '@web/lib/errors';
 import { formatDateTime } from '@web/lib/format';
-import { downloadArchivedDocument, type ArchivedDocument, type Invoice } from './api';
+import { DOCUMENT_FORMATS, downloadArchivedDocument, type ArchivedDocument, type Invoice } from './api';
 import { formatSize } from './lib';
 
 /** The documents archived at issue (exact bytes, SHA-256): what was sent is what can be shown again. */
@@ -14,6 +14,10 @@ export function DocumentsSection({ invoice: inv }: { invoice: Invoice }) {
   const lang = i18n.language;
   const [busy, setBusy] = useState<string | null>(null);
   const k = 'invoices.documents';
+  // In the order of the download buttons: PDF, Factur-X, UBL, CII.
+  const documents = [...inv.documents].sort(
+    (a, b) => DOCUMENT_FORMATS.indexOf(a.format) - DOCUMENT_FORMATS.indexOf(b.format),
+  );
 
   const download = async (doc: ArchivedDocument) => {
     setBusy(doc.format);
@@ -37,7 +41,7 @@ export function DocumentsSection({ invoice: inv }: { invoice: Invoice }) {
       description={t(`${k}.hint`)}
       testId="invoice-documents-section"
     >
-      {inv.documents.length === 0 ? (
+      {documents.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t(`${k}.none`)}
         </Text>
@@ -55,7 +59,7 @@ export function DocumentsSection({ invoice: inv }: { invoice: Invoice }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {inv.documents.map((d) => (
+              {documents.map((d) => (
                 <Table.Tr key={d.format} data-testid={`invoice-document-${d.format}`}>
                   <Table.Td fw={600}>{t(`invoices.format.${d.format}`)}</Table.Td>
                   <Table.Td>
@@ -67,12 +71,16 @@ export function DocumentsSection({ invoice: inv }: { invoice: Invoice }) {
                     {formatSize(d.size, lang, t)}
                   </Table.Td>
                   <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Tooltip label={d.sha256} withinPortal multiline maw={340}>
-                        <Text size="xs" ff="monospace" data-testid="invoice-document-sha256">
-                          {d.sha256.slice(0, 16)}…
-                        </Text>
-                      </Tooltip>
+                    <Group gap={4} wrap="nowrap" align="flex-start">
+                      <Text
+                        size="xs"
+                        ff="monospace"
+                        maw={300}
+                        style={{ wordBreak: 'break-all' }}
+                        data-testid="invoice-document-sha256"
+                      >
+                        {d.sha256}
+                      </Text>
                       <CopyButton value={d.sha256}>
                         {({ copied, copy }) => (
                           <ActionIcon

@@ -9,6 +9,7 @@ import {
   IconSend,
   IconTrash,
 } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -22,6 +23,7 @@ import { dialogErrors } from '../deliveries/problems';
 import {
   DOCUMENT_FORMATS,
   downloadInvoiceDocument,
+  invoiceKeys,
   openInvoicePdf,
   useDeleteInvoice,
   useIssueInvoice,
@@ -44,12 +46,18 @@ interface DialogProps {
 /** Downloads one of the invoice's documents; the button shows it is working meanwhile. */
 function useDocuments(inv: Invoice) {
   const { t } = useTranslation();
+  const qc = useQueryClient();
   const [busy, setBusy] = useState<DocumentFormat | 'preview' | null>(null);
   const run = async (what: DocumentFormat | 'preview') => {
     setBusy(what);
     try {
       if (what === 'preview') await openInvoicePdf(inv.id);
-      else await downloadInvoiceDocument(inv, what);
+      else {
+        await downloadInvoiceDocument(inv, what);
+        // The first download archives the documents when the background job has not yet: show them.
+        if (inv.documents.length < DOCUMENT_FORMATS.length)
+          void qc.invalidateQueries({ queryKey: invoiceKeys.detail(inv.id) });
+      }
     } catch (e) {
       notifyError(e, t);
     } finally {

@@ -46,12 +46,16 @@ export function InvoiceDetailPage() {
       <PageHeader
         title={
           <Group gap="sm">
-            <span>
-              {t(`${k}.title.${kind}`)}{' '}
-              <span data-testid="invoice-number" className="relais-num">
-                {invoiceLabel(inv, t)}
+            {inv.number ? (
+              <span>
+                {t(`${k}.title.${kind}`)}{' '}
+                <span data-testid="invoice-number" className="relais-num">
+                  {inv.number}
+                </span>
               </span>
-            </span>
+            ) : (
+              <span data-testid="invoice-draft-heading">{t(`${k}.draftHeading.${kind}`)}</span>
+            )}
             <InvoiceStatusBadge status={inv.status} size="lg" />
             <InvoiceKindBadge invoice={inv} size="lg" />
             <LifecycleBadge status={inv.lifecycleStatus} size="lg" />

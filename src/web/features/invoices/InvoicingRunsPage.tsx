@@ -4,7 +4,6 @@ import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { sum, toMoneyString } from '@shared/decimal';
 import { newIdempotencyKey } from '@web/client/api';
 import { useAuth } from '@web/auth/AuthProvider';
 import { CursorPager } from '@web/components/CursorPager';
@@ -143,7 +142,7 @@ export function InvoicingRunsPage() {
   );
 }
 
-/** What the run would invoice: one row per customer (and currency), with the totals. */
+/** What the run would invoice: one row per customer, with the deliveries and the invoices to make. */
 function DuePreview({ due }: { due: ReturnType<typeof useInvoicingDue> }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -151,11 +150,6 @@ function DuePreview({ due }: { due: ReturnType<typeof useInvoicingDue> }) {
   const n = (x: number) => formatDecimal(String(x), lang);
   if (due.isError && !due.data) return <QueryError error={due.error} onRetry={() => void due.refetch()} />;
   const rows = due.data?.data ?? [];
-  const currencies = [...new Set(rows.map((r) => r.currency))];
-  const totals = currencies.map((c) => ({
-    currency: c,
-    net: toMoneyString(sum(rows.filter((r) => r.currency === c).map((r) => r.net))),
-  }));
 
   return (
     <Stack gap="xs" mt="md">
@@ -168,6 +162,7 @@ function DuePreview({ due }: { due: ReturnType<typeof useInvoicingDue> }) {
             {t(`${k}.counts`, {
               customers: n(due.data.customerCount),
               deliveries: n(due.data.deliveryCount),
+              invoices: n(due.data.invoiceCount),
               count: due.data.deliveryCount,
             })}
           </Text>
@@ -185,39 +180,42 @@ function DuePreview({ due }: { due: ReturnType<typeof useInvoicingDue> }) {
                 <Table.Th>{t(`${k}.customer`)}</Table.Th>
                 <Table.Th>{t(`${k}.mode`)}</Table.Th>
                 <Table.Th ta="right">{t(`${k}.deliveries`)}</Table.Th>
-                <Table.Th ta="right">{t(`${k}.net`)}</Table.Th>
+                <Table.Th ta="right">{t(`${k}.invoices`)}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {rows.map((r: DueGroup) => (
-                <Table.Tr key={`${r.customerId}|${r.currency}`} data-testid={`run-due-${r.customerId}`}>
+                <Table.Tr key={r.customerId} data-testid={`run-due-${r.customerId}`}>
                   <Table.Td>
                     <Anchor component={Link} to={`/customers/${r.customerId}`} size="sm">
                       {r.customerName}
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{t(`customerKnowledge.invoicingModes.${r.mode}`, { defaultValue: r.mode })}</Table.Td>
-                  <Table.Td ta="right" className="relais-num">
+                  <Table.Td ta="right" className="relais-num" data-testid="run-due-deliveries">
                     {n(r.deliveryCount)}
                   </Table.Td>
-                  <Table.Td ta="right" className="relais-num">
-                    {formatMoney(r.net, lang, r.currency)}
+                  <Table.Td ta="right" className="relais-num" data-testid="run-due-invoices">
+                    {n(r.invoiceCount)}
                   </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
-            <Table.Tfoot>
-              {totals.map((x) => (
-                <Table.Tr key={x.currency} data-testid={`run-due-total-${x.currency}`}>
-                  <Table.Td colSpan={3} ta="right" fw={600}>
-                    {t(`${k}.total`, { currency: x.currency })}
+            {rows.length > 1 && due.data && (
+              <Table.Tfoot>
+                <Table.Tr data-testid="run-due-total">
+                  <Table.Td colSpan={2} ta="right" fw={600}>
+                    {t(`${k}.total`)}
                   </Table.Td>
                   <Table.Td ta="right" fw={700} className="relais-num">
-                    {formatMoney(x.net, lang, x.currency)}
+                    {n(due.data.deliveryCount)}
+                  </Table.Td>
+                  <Table.Td ta="right" fw={700} className="relais-num">
+                    {n(due.data.invoiceCount)}
                   </Table.Td>
                 </Table.Tr>
-              ))}
-            </Table.Tfoot>
+              </Table.Tfoot>
+            )}
           </Table>
         </Table.ScrollContainer>
       )}

@@ -13,7 +13,10 @@ import { GeneralErrors } from '../deliveries/DialogParts';
 import { dialogErrors, type Errors } from '../deliveries/problems';
 import { LIFECYCLE_CODES, useAddLifecycleEvent, useLifecycle, type Invoice, type LifecycleCode } from './api';
 import { lifecycleColor } from './badges';
-import { lifecycleLabel } from './lib';
+import { lifecycleLabel, todayIso } from './lib';
+
+/** A status recorded with a date only (kept as midnight UTC): shown as that date, without a time. */
+const dateOnly = (at: string) => /^\d{4}-\d{2}-\d{2}(T00:00:00(\.000)?Z)?$/.test(at);
 
 /** The e-invoicing lifecycle of an issued invoice (statuses 200–214 of the reform), and a way to record one. */
 export function LifecycleSection({ invoice: inv }: { invoice: Invoice }) {
@@ -75,8 +78,8 @@ export function LifecycleSection({ invoice: inv }: { invoice: Invoice }) {
               data-testid={`invoice-lifecycle-${e.code}`}
             >
               <Text size="xs" c="dimmed">
-                {/^\d{4}-\d{2}-\d{2}$/.test(e.occurredAt)
-                  ? formatDate(e.occurredAt, lang)
+                {dateOnly(e.occurredAt)
+                  ? formatDate(e.occurredAt.slice(0, 10), lang)
                   : formatDateTime(e.occurredAt, lang)}
               </Text>
               {e.note && (
@@ -122,7 +125,8 @@ function AddStatusModal({ opened, onClose, invoice: inv }: { opened: boolean; on
           e.preventDefault();
           if (!code) return setErrors({ code: t('validation.required') });
           add.mutate(
-            { code, ...(occurredAt ? { occurredAt } : {}), note: note.trim() || null },
+            // Today: the status happened now (the exact time); another day: that date.
+            { code, ...(occurredAt && occurredAt !== todayIso() ? { occurredAt } : {}), note: note.trim() || null },
             {
               onSuccess: (ev) => {
                 notifySuccess(t(`${k}.done`, { status: lifecycleLabel(ev.code, t, ev.label) }));

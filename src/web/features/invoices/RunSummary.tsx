@@ -51,30 +51,44 @@ export function RunPanel({ runId }: { runId: string }) {
 }
 
 function RunProgress({ run }: { run: InvoicingRun }) {
-  const { t, i18n } = useTranslation();
-  const percent = run.total > 0 ? Math.min(100, Math.round((run.processed * 100) / run.total)) : 0;
-  const n = (x: number) => formatDecimal(String(x), i18n.language);
+  const { t } = useTranslation();
   return (
     <Paper withBorder p="md" data-testid="run-running">
       <Stack gap="xs">
-        <Group justify="space-between">
-          <Text fw={600}>{t('invoices.runs.running')}</Text>
-          <Text size="sm" c="dimmed" className="relais-num" data-testid="run-progress-label">
-            {t('invoices.runs.progress', { processed: n(run.processed), total: n(run.total) })}
-          </Text>
-        </Group>
-        <Progress
-          value={percent}
-          size="xl"
-          striped
-          animated
-          aria-label={t('invoices.runs.progress', { processed: n(run.processed), total: n(run.total) })}
-          data-testid="run-progress"
-          data-processed={run.processed}
-          data-total={run.total}
-        />
+        <Text fw={600}>{t('invoices.runs.running')}</Text>
+        <RunProgressBar run={run} />
       </Stack>
     </Paper>
+  );
+}
+
+/** Invoices made so far out of the run's total: moving while it runs, full (or where it stopped) after. */
+function RunProgressBar({ run }: { run: InvoicingRun }) {
+  const { t, i18n } = useTranslation();
+  const n = (x: number) => formatDecimal(String(x), i18n.language);
+  const running = run.status === 'running';
+  const percent =
+    run.total > 0 ? Math.min(100, Math.round((run.processed * 100) / run.total)) : running ? 0 : 100;
+  const label = t('invoices.runs.progress', { processed: n(run.processed), total: n(run.total) });
+  return (
+    <Group gap="sm" wrap="nowrap">
+      <Progress
+        value={percent}
+        size="xl"
+        striped={running}
+        animated={running}
+        color={run.status === 'failed' ? 'red' : running ? 'blue' : 'teal'}
+        aria-label={label}
+        style={{ flex: 1 }}
+        data-testid="run-progress"
+        data-status={run.status}
+        data-processed={run.processed}
+        data-total={run.total}
+      />
+      <Text size="sm" c="dimmed" className="relais-num" style={{ whiteSpace: 'nowrap' }} data-testid="run-progress-label">
+        {label}
+      </Text>
+    </Group>
   );
 }
 
@@ -106,6 +120,8 @@ export function RunSummary({ run }: { run: InvoicingRun }) {
             })}
           </Text>
         </Group>
+
+        <RunProgressBar run={run} />
 
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
           <Figure label={t(`${k}.invoices`)} value={n(run.invoiceCount)} testId="run-invoice-count" />
@@ -161,7 +177,7 @@ export function RunSummary({ run }: { run: InvoicingRun }) {
               </Table.Thead>
               <Table.Tbody>
                 {run.invoices.map((inv) => (
-                  <Table.Tr key={inv.id}>
+                  <Table.Tr key={inv.id} data-testid="run-invoice-row" data-customer-id={inv.customerId}>
                     <Table.Td>
                       <Anchor
                         component={Link}
@@ -169,7 +185,8 @@ export function RunSummary({ run }: { run: InvoicingRun }) {
                         size="sm"
                         fw={600}
                         className="relais-num"
-                        data-testid={`run-invoice-${inv.number ?? inv.id}`}
+                        data-testid="run-invoice-link"
+                        data-number={inv.number ?? undefined}
                       >
                         {inv.number ?? t('invoices.draftLabel')}
                       </Anchor>

@@ -90,15 +90,17 @@ export const PAYMENT_MEANS = ['58', '30', '49', '59', '20', '48'] as const satis
 export interface DueGroup {
   customerId: string;
   customerName: string;
-  currency: string;
-  deliveryCount: number;
-  net: string;
+  /** The customer's invoicing mode (per_delivery, weekly, monthly). */
   mode: string;
+  deliveryCount: number;
+  /** Invoices the run would make for this customer. */
+  invoiceCount: number;
 }
 export interface DueAnswer {
   data: DueGroup[];
   deliveryCount: number;
   customerCount: number;
+  invoiceCount: number;
 }
 
 export interface LifecycleImportResult {
@@ -132,11 +134,21 @@ export function useInvoices(f: InvoiceListFilters, cursor: string | null, limit 
   });
 }
 
+/** How long after the issue the page waits for the background job to archive the documents. */
+const DOCUMENTS_WAIT_MS = 60_000;
+
 export function useInvoice(id: string | undefined) {
   return useQuery({
     queryKey: invoiceKeys.detail(id ?? ''),
     queryFn: ({ signal }) => api<Invoice>(`/invoices/${enc(id ?? '')}`, { signal }),
     enabled: !!id,
+    // Just issued: the documents are made by a background job; look again until they are archived.
+    refetchInterval: (q) => {
+      const inv = q.state.data;
+      if (!inv || inv.status !== 'issued' || !inv.issuedAt || inv.documents.length >= DOCUMENT_FORMATS.length)
+        return false;
+      return Date.now() - Date.parse(inv.issuedAt) < DOCUMENTS_WAIT_MS ? 2000 : false;
+    },
   });
 }
 
@@ -349,8 +361,19 @@ export function useStartRun() {
     onSuccess: (run) => {
       qc.setQueryData(invoiceKeys.run(run.id), run);
       void qc.invalidateQueries({ queryKey: ['invoices', 'runs'] });
+      // Already over (a small run, or the same request answered again): what it changed is seen at once.
+      if (run.status !== 'running') invalidateAfterRun(qc);
     },
   });
+}
+
+function invalidateAfterRun(qc: ReturnType<typeof useQueryClient>) {
+  void qc.invalidateQueries({ queryKey: ['invoices', 'list'] });
+  void qc.invalidateQueries({ queryKey: ['invoices', 'due'] });
+  void qc.invalidateQueries({ queryKey: ['invoices', 'runs'] });
+  void qc.invalidateQueries({ queryKey: ['orders'] });
+  void qc.invalidateQueries({ queryKey: ['deliveries'] });
+  void qc.invalidateQueries({ queryKey: ['mails'] });
 }
 
 /** GET /invoicing-runs/{id}, polled every 500 ms while it runs. */
@@ -366,14 +389,7 @@ export function useInvoicingRun(id: string | null) {
 /** What a finished run changed: lists, preview, history, orders and deliveries. */
 export function useRunFinished() {
   const qc = useQueryClient();
-  return useCallback(() => {
-    void qc.invalidateQueries({ queryKey: ['invoices', 'list'] });
-    void qc.invalidateQueries({ queryKey: ['invoices', 'due'] });
-    void qc.invalidateQueries({ queryKey: ['invoices', 'runs'] });
-    void qc.invalidateQueries({ queryKey: ['orders'] });
-    void qc.invalidateQueries({ queryKey: ['deliveries'] });
-    void qc.invalidateQueries({ queryKey: ['mails'] });
-  }, [qc]);
+  return useCallback(() => invalidateAfterRun(qc), [qc]);
 }
 
 export function useInvoicingRuns(cursor: string | null, limit = 20) {
