@@ -315,6 +315,53 @@ describe('invoices from deliveries', () => {
   });
 });
 
+describe('credit notes from a return, and cancel and re-invoice', () => {
+  it('credits what came back, once; a full credit with reinvoice lets the delivery be invoiced again', async () => {
+    const { delivery, order } = await shippedDelivery(frCustomer.id, [
+      { productId: goods20.id, quantity: '5' },
+      { productId: goods55.id, quantity: '4' },
+    ]);
+    const inv = await issue((await draftFor([delivery.id])).id);
+    const dl = (await adv.get(`/api/v1/deliveries/${delivery.id}`)).body.lines as { id: string; sku: string }[];
+    const ret = await adv.post(`/api/v1/deliveries/${delivery.id}/returns`, {
+      lines: [
+        {
+          deliveryLineId: dl.find((l) => l.sku === goods20.sku)!.id,
+          quantity: '2',
+          reason: 'Cassé',
+          condition: 'damaged',
+          disposition: 'scrap',
+        },
+      ],
+    });
+    expect(ret.status, JSON.stringify(ret.body)).toBe(201);
+    const cn = await adv.post(`/api/v1/invoices/${inv.id}/credit-notes`, { reason: 'Retour', returnId: ret.body.id });
+    expect(cn.status, JSON.stringify(cn.body)).toBe(201);
+    expect(cn.body.lines).toHaveLength(1);
+    expect(cn.body.lines[0]).toMatchObject({ sku: goods20.sku, quantity: '2', creditedLineId: inv.lines[0]!.id });
+    const twice = await adv.post(`/api/v1/invoices/${inv.id}/credit-notes`, {
+      reason: 'Retour',
+      returnId: ret.body.id,
+    });
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('nothing_to_credit');
+    // What is left is cancelled and re-invoiced: the delivery can be invoiced again for those quantities.
+    const rest = await adv.post(`/api/v1/invoices/${inv.id}/credit-notes`, {
+      reason: 'Erreur de prix, refacturation',
+      reinvoice: true,
+      lines: [
+        { invoiceLineId: inv.lines[0]!.id, quantity: '3' },
+        { invoiceLineId: inv.lines[1]!.id, quantity: '4' },
+      ],
+    });
+    expect(rest.status, JSON.stringify(rest.body)).toBe(201);
+    expect((await adv.get(`/api/v1/invoices/${inv.id}`)).body.amountDue).toBe('0.00');
+    expect((await adv.get(`/api/v1/orders/${order.id}`)).body.status).toBe('partially_invoiced');
+    const again = await draftFor([delivery.id]);
+    expect(again.lines.map((l) => l.quantity)).toEqual(['3', '4']);
+  });
+});
+
 describe('orders: services, down payments and their deduction', () => {
   it('invoices a down payment then the final invoice deducting it; all pass the validator', async () => {
     const c = await customer({ paymentTerms: { basis: 'invoice_date', days: 30, dayOfMonth: null } });

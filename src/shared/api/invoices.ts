@@ -128,6 +128,8 @@ export const creditNoteCreate = z
     vatRate: decimalString({ maxDecimals: 2 }).optional(),
     /** Credit what came back on this return (its lines, at the invoiced prices). */
     returnId: z.string().uuid().optional(),
+    /** Cancel and re-invoice: the credited quantities go back to the deliveries and the order, to invoice again. */
+    reinvoice: z.boolean().default(false),
     send: z.boolean().default(false),
   })
   .superRefine((b, ctx) => {

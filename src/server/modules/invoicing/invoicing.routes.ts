@@ -143,7 +143,7 @@ export const invoicingRoutes =
           summary:
             'An issued credit note: the whole invoice, lines and quantities, an amount, or a return (accepts Idempotency-Key)',
           params: idParam,
-          body: creditNoteCreate.and(z.object({ reinvoice: z.boolean().optional() })),
+          body: creditNoteCreate,
           response: { 201: invoiceSchema, ...errors },
         },
       },

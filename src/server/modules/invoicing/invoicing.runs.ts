@@ -130,7 +130,9 @@ export function createInvoicingRuns(deps: { run: Runner; service: InvoicingServi
    */
   async function execute(ctx: Ctx, runId: string, groups: DueGroup[], opts: { issue: boolean; send: boolean }) {
     const errors: InvoicingRun['errors'] = [];
-    const names = await run.read((db) => customerNames(db, ctx.companyId, [...new Set(groups.map((g) => g.customerId))]));
+    const names = await run.read((db) =>
+      customerNames(db, ctx.companyId, [...new Set(groups.map((g) => g.customerId))]),
+    );
     const one = async (g: DueGroup) => {
       try {
         const id = await run.run(ctx, async (tx) => {

@@ -786,7 +786,7 @@ export function createInvoicingService(deps: {
   }
 
   /** A credit note against an issued invoice, issued at once in the same transaction. */
-  async function creditIn(tx: Tx, ctx: Ctx, invoiceId: string, body: CreditNoteCreate & { reinvoice?: boolean }) {
+  async function creditIn(tx: Tx, ctx: Ctx, invoiceId: string, body: CreditNoteCreate) {
     const inv = await lockInvoice(tx, ctx.companyId, invoiceId);
     if (inv.type !== 'invoice' || inv.status !== 'issued')
       throw new DomainError('invoice_not_creditable', 409, [{ path: 'invoiceId', code: 'invoice_not_creditable' }]);
@@ -1122,7 +1122,7 @@ export function createInvoicingService(deps: {
       });
     },
 
-    async creditNote(ctx: Ctx, id: string, body: CreditNoteCreate & { reinvoice?: boolean }, idem: Idempotency | null) {
+    async creditNote(ctx: Ctx, id: string, body: CreditNoteCreate, idem: Idempotency | null) {
       return run.runIdempotent(ctx, idem, 201, async (tx) => {
         const cn = await creditIn(tx, ctx, id, body);
         return (await loadInvoice(tx, ctx.companyId, cn, ctx.lang))!;

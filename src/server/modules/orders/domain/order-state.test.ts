@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { orderStatuses, type OrderStatus } from '@shared/api/orders';
 import {
+  invoicingStatus,
   allowedOrderCommands,
   canTransition,
   deliveryStatus,
@@ -79,5 +80,27 @@ describe('order lifecycle', () => {
     ],
   ])('delivery status of %j is %s', (lines, expected) => {
     expect(deliveryStatus(lines)).toBe(expected);
+  });
+});
+
+describe('status from invoicing (invoicingStatus)', () => {
+  const line = (quantity: string, delivered: string, invoiced: string, cancelled = '0') => ({
+    quantity,
+    delivered,
+    invoiced,
+    cancelled,
+    remaining: String(Number(quantity) - Number(delivered) - Number(cancelled)),
+  });
+  it.each([
+    ['nothing invoiced, nothing delivered', [line('10', '0', '0')], 'confirmed'],
+    ['nothing invoiced, part delivered', [line('10', '4', '0')], 'partially_delivered'],
+    ['nothing invoiced, all delivered', [line('10', '10', '0')], 'delivered'],
+    ['part invoiced', [line('10', '10', '4')], 'partially_invoiced'],
+    ['one line of two invoiced', [line('10', '10', '10'), line('5', '5', '0')], 'partially_invoiced'],
+    ['all invoiced', [line('10', '10', '10'), line('5', '5', '5')], 'invoiced'],
+    ['all invoiced, the rest cancelled', [line('10', '6', '6', '4')], 'invoiced'],
+    ['services invoiced before delivery', [line('3', '0', '3')], 'invoiced'],
+  ] as const)('%s → %s', (_name, lines, expected) => {
+    expect(invoicingStatus([...lines])).toBe(expected);
   });
 });
