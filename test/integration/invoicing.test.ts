@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, endOfMonth } from '@shared/dates';
+import { extractFacturXml, parseEInvoice } from '@server/modules/einvoice';
 import { extractPdfText, plainSpaces } from '../support/pdf-text';
 import {
   client,
@@ -247,6 +248,15 @@ describe('invoices from deliveries', () => {
     expect(report.failures, JSON.stringify(report.failures, null, 1)).toEqual([]);
     const text = plainSpaces((await extractPdfText(fx.raw!)).text);
     for (const s of [inv.number!, 'FACTURE', '40 €', 'SIREN', 'Échéance', 'PO-', '178,79']) expect(text).toContain(s);
+    // Read back: the same totals and VAT breakdown as the API says (round trip of what was archived).
+    for (const xml of [ubl.raw!.toString('utf8'), cii.raw!.toString('utf8'), await extractFacturXml(fx.raw!)]) {
+      const parsed = parseEInvoice(xml);
+      expect(parsed.number).toBe(inv.number);
+      expect(parsed.totals).toMatchObject({ net: inv.totals.net, vat: inv.totals.vat, gross: inv.totals.gross });
+      expect(parsed.vatBreakdown.map((g) => [g.vatCategory, g.vatRate, g.taxableAmount, g.taxAmount])).toEqual(
+        inv.vatBreakdown.map((g) => [g.vatCategory, g.vatRate, g.taxableAmount, g.taxAmount]),
+      );
+    }
     const got = (await adv.get(`/api/v1/invoices/${inv.id}`)).body as Inv;
     expect(got.documents.map((d) => d.format).sort()).toEqual(['cii', 'facturx', 'pdf', 'ubl']);
     expect(got.documents.find((d) => d.format === 'facturx')!.sha256).toBe(hash);

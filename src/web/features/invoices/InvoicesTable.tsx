@@ -1,4 +1,4 @@
-import { Anchor, Text } from '@mantine/core';
+import { Anchor, Box, Text } from '@mantine/core';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -40,7 +40,7 @@ export function InvoicesTable({ records, fetching, withCustomer = true, minHeigh
     {
       accessor: 'number',
       title: t(`${k}.number`),
-      width: 150,
+      noWrap: true,
       render: (inv) => (
         <Anchor
           component={Link}
@@ -59,8 +59,11 @@ export function InvoicesTable({ records, fetching, withCustomer = true, minHeigh
     {
       accessor: 'type',
       title: t(`${k}.type`),
-      width: 100,
-      render: (inv) => <InvoiceKindBadge invoice={inv} size="sm" />,
+      render: (inv) => (
+        <Box w="max-content">
+          <InvoiceKindBadge invoice={inv} size="sm" />
+        </Box>
+      ),
     },
     ...(withCustomer
       ? [
@@ -84,7 +87,7 @@ export function InvoicesTable({ records, fetching, withCustomer = true, minHeigh
     {
       accessor: 'issueDate',
       title: t(`${k}.issueDate`),
-      width: 115,
+      noWrap: true,
       render: (inv) =>
         inv.issueDate ? (
           <Text size="sm" className="relais-num">
@@ -97,7 +100,7 @@ export function InvoicesTable({ records, fetching, withCustomer = true, minHeigh
     {
       accessor: 'dueDate',
       title: t(`${k}.dueDate`),
-      width: 115,
+      noWrap: true,
       render: (inv) =>
         inv.dueDate ? (
           <Text size="sm" className="relais-num">
@@ -111,35 +114,38 @@ export function InvoicesTable({ records, fetching, withCustomer = true, minHeigh
       accessor: 'totals.net',
       title: t(`${k}.net`),
       textAlign: 'right',
-      width: 125,
+      noWrap: true,
       render: (inv) => money(inv.totals.net, inv),
     },
     {
       accessor: 'totals.gross',
       title: t(`${k}.gross`),
       textAlign: 'right',
-      width: 125,
+      noWrap: true,
       render: (inv) => money(inv.totals.gross, inv),
     },
     {
       accessor: 'amountDue',
       title: t(`${k}.amountDue`),
       textAlign: 'right',
-      width: 125,
+      noWrap: true,
       render: (inv) => (inv.status === 'issued' && inv.type === 'invoice' ? money(inv.amountDue, inv) : dash),
     },
     {
       accessor: 'status',
       title: t(`${k}.status`),
-      width: 100,
-      render: (inv) => <InvoiceStatusBadge status={inv.status} size="sm" />,
+      render: (inv) => (
+        <Box w="max-content">
+          <InvoiceStatusBadge status={inv.status} size="sm" />
+        </Box>
+      ),
     },
     {
       accessor: 'lifecycleStatus',
       title: t(`${k}.lifecycle`),
-      width: 180,
+      noWrap: true,
       render: (inv) =>
-        inv.lifecycleStatus ? <LifecycleBadge status={inv.lifecycleStatus} size="sm" maw={170} /> : dash,
+        inv.lifecycleStatus ? <LifecycleBadge status={inv.lifecycleStatus} size="sm" maw={160} /> : dash,
     },
   ];
 

@@ -1,17 +1,20 @@
 import { Button, Checkbox, Group, Modal, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core';
 import { IconFileInvoice } from '@tabler/icons-react';
+import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Order } from '@shared/api/orders';
 import { dec, toMoneyString } from '@shared/decimal';
-import { newIdempotencyKey } from '@web/client/api';
+import { api, newIdempotencyKey } from '@web/client/api';
+import type { Product } from '@web/client/types';
 import { useAuth } from '@web/auth/AuthProvider';
 import { FormSection } from '@web/components/FormSection';
 import { QueryError } from '@web/components/QueryState';
 import { notifySuccess } from '@web/lib/errors';
 import { formatDecimal, formatMoney } from '@web/lib/format';
 import { GeneralErrors } from '../deliveries/DialogParts';
+import { productKeys } from '../products/api';
 import { cmpQty, parseQty, qtyToInput, subQty } from '../deliveries/lib';
 import { dialogErrors, type Errors } from '../deliveries/problems';
 import { useCreateInvoice, useInvoices, type InvoiceCreateBody } from './api';
@@ -25,9 +28,35 @@ const INVOICEABLE = new Set(['confirmed', 'partially_delivered', 'delivered', 'p
 type Mode = 'lines' | 'downPayment';
 type DownPaymentKind = 'percent' | 'amount';
 
-/** What is left to invoice on an order line: ordered − cancelled − invoiced (never below zero). */
-const leftToInvoice = (l: Order['lines'][number]) =>
-  subQty(subQty(l.quantity, l.cancelledQuantity), l.invoicedQuantity);
+type OrderLine = Order['lines'][number];
+
+/**
+ * What is left to invoice on an order line, as the server counts it: goods (stock-tracked products) once they left,
+ * delivered − invoiced; services whenever the order says, ordered − cancelled − invoiced. Never below zero. A product
+ * not known (yet) counts as goods, as on the server.
+ */
+function leftToInvoice(l: OrderLine, stockTracked: boolean | undefined): string {
+  const ceiling = stockTracked === false ? subQty(l.quantity, l.cancelledQuantity) : l.deliveredQuantity;
+  return subQty(ceiling, l.invoicedQuantity);
+}
+
+/** Whether each product of the order is stock-tracked (goods) or not (services), looked up while the dialog is open. */
+function useStockTracked(order: Order, enabled: boolean): Map<string, boolean> {
+  const ids = [...new Set(order.lines.map((l) => l.productId))];
+  const results = useQueries({
+    queries: ids.map((id) => ({
+      queryKey: productKeys.detail(id),
+      queryFn: ({ signal }: { signal: AbortSignal }) => api<Product>(`/products/${encodeURIComponent(id)}`, { signal }),
+      enabled,
+      staleTime: 5 * 60_000,
+    })),
+  });
+  const map = new Map<string, boolean>();
+  results.forEach((r, i) => {
+    if (r.data) map.set(ids[i]!, r.data.stockTracked);
+  });
+  return map;
+}
 
 /** « Facturer » on an order: the draft invoice of some lines and quantities, or a down payment. */
 export function InvoiceOrderButton({ order }: { order: Order }) {
@@ -57,7 +86,11 @@ function InvoiceOrderModal({ opened, onClose, order }: { opened: boolean; onClos
   const navigate = useNavigate();
   const create = useCreateInvoice();
   const [mode, setMode] = useState<Mode>('lines');
+  // What was typed; a line not typed in shows (and invoices) what is left.
   const [quantities, setQuantities] = useState<Record<string, string>>({});
+  const stockTracked = useStockTracked(order, opened);
+  const left = (l: OrderLine) => leftToInvoice(l, stockTracked.get(l.productId));
+  const quantityOf = (l: OrderLine) => quantities[l.id] ?? qtyToInput(left(l), lang);
   const [deduct, setDeduct] = useState(true);
   const [dpKind, setDpKind] = useState<DownPaymentKind>('percent');
   const [dpValue, setDpValue] = useState('');
@@ -70,7 +103,7 @@ function InvoiceOrderModal({ opened, onClose, order }: { opened: boolean; onClos
     setWasOpened(opened);
     if (opened) {
       setMode('lines');
-      setQuantities(Object.fromEntries(order.lines.map((l) => [l.id, qtyToInput(leftToInvoice(l), lang)])));
+      setQuantities({});
       setDeduct(true);
       setDpKind('percent');
       setDpValue('');
@@ -91,11 +124,11 @@ function InvoiceOrderModal({ opened, onClose, order }: { opened: boolean; onClos
     if (mode === 'lines') {
       const lines: { orderLineId: string; quantity: string }[] = [];
       for (const l of order.lines) {
-        const q = parseQty(quantities[l.id] ?? '', t, true);
-        const left = leftToInvoice(l);
+        const q = parseQty(quantityOf(l), t, true);
+        const max = left(l);
         if (q.error) next[`${l.id}.quantity`] = q.error;
-        else if (q.value && cmpQty(q.value, left) > 0)
-          next[`${l.id}.quantity`] = t(`${k}.moreThanLeft`, { quantity: formatDecimal(left, lang) });
+        else if (q.value && cmpQty(q.value, max) > 0)
+          next[`${l.id}.quantity`] = t(`${k}.moreThanLeft`, { quantity: formatDecimal(max, lang) });
         else if (q.value && !isZero(q.value)) {
           lines.push({ orderLineId: l.id, quantity: q.value });
           ids.push(l.id);
@@ -206,14 +239,14 @@ function InvoiceOrderModal({ opened, onClose, order }: { opened: boolean; onClos
                         <Table.Td>
                           <QuantityInput
                             aria-label={t(`${k}.quantityOf`, { sku: l.sku })}
-                            value={quantities[l.id] ?? ''}
+                            value={quantityOf(l)}
                             onChange={(e) => {
                               const v = e.currentTarget.value;
                               setQuantities((q) => ({ ...q, [l.id]: v }));
                               setErrors((x) => ({ ...x, [`${l.id}.quantity`]: undefined, lines: undefined }));
                             }}
                             error={errors[`${l.id}.quantity`]}
-                            disabled={isZero(leftToInvoice(l))}
+                            disabled={isZero(left(l))}
                             data-testid={`order-invoice-qty-${l.position}`}
                           />
                         </Table.Td>
