@@ -47,6 +47,7 @@ import {
   INVOICE_DOCUMENTS_TOPIC,
   invoicingRoutes,
 } from './modules/invoicing';
+import { createReceivablesService, receivablesOf, receivablesRoutes } from './modules/receivables';
 import { createTaskService, taskRoutes } from './modules/tasks';
 import { createImportService, importRoutes } from './modules/imports';
 import { createUserService, userRoutes } from './modules/users/users';
@@ -100,6 +101,7 @@ export async function createRelais(config: Config, opts: { database?: Database; 
     stock: services.stock,
     contracts: services.contracts,
     openDeliveries: openDeliveriesOf,
+    receivables: receivablesOf,
   });
   handlers[ACK_TOPIC] = createAckHandler(run);
   const deliveries = createDeliveryService({ run, stock: services.stock });
@@ -107,6 +109,7 @@ export async function createRelais(config: Config, opts: { database?: Database; 
   const invoicing = createInvoicingService({ run });
   const invoicingRuns = createInvoicingRuns({ run, service: invoicing });
   handlers[INVOICE_DOCUMENTS_TOPIC] = createInvoiceDocumentsHandler(run, invoicing);
+  const receivables = createReceivablesService({ run });
   handlers['import.commit'] = services.imports.commitJob;
 
   handlers['quotes.expire'] = async (job) => {
@@ -171,6 +174,7 @@ export async function createRelais(config: Config, opts: { database?: Database; 
       await api.register(stockRoutes(services.stock));
       await api.register(deliveryRoutes(deliveries));
       await api.register(invoicingRoutes(invoicing, invoicingRuns, run));
+      await api.register(receivablesRoutes(receivables));
       await api.register(taskRoutes(services.tasks));
       await api.register(catalogRoutes(services.catalog));
       await api.register(importRoutes(services.imports));
@@ -186,7 +190,7 @@ export async function createRelais(config: Config, opts: { database?: Database; 
     db,
     database,
     run,
-    services: { ...services, orders, deliveries, invoicing, invoicingRuns },
+    services: { ...services, orders, deliveries, invoicing, invoicingRuns, receivables },
     worker,
     scheduleDailyJobs,
     async close() {

@@ -475,6 +475,7 @@ describe('invoicing runs', () => {
     const p2 = await shippedDelivery(perDelivery.id, [{ productId: goods20.id, quantity: '1' }]);
     const due = (await adv.get(`/api/v1/invoicing/due?upToDate=${today}&customerId=${monthly.id}`)).body;
     expect(due).toMatchObject({ deliveryCount: 2, invoiceCount: 1 });
+    expect(due.data[0].amounts).toEqual([{ currency: 'EUR', net: '20.65' }]);
     const r1 = await adv.post('/api/v1/invoicing-runs', {
       upToDate: today,
       customerId: monthly.id,
@@ -542,6 +543,8 @@ describe('e-invoicing lifecycle, permissions, tenancy', () => {
     });
     expect(imp.body).toMatchObject({ imported: 1 });
     expect(imp.body.errors.map((e: { line: number }) => e.line)).toEqual([3, 4]);
+    expect(imp.body.errors[0]).toMatchObject({ code: 'not_found', content: 'FA-0000;205;;' });
+    expect(imp.body.errors[1]).toMatchObject({ code: 'invalid_line', message: 'Ligne illisible.' });
     const got = (await adv.get(`/api/v1/invoices/${inv.id}`)).body;
     expect(got.lifecycleStatus).toMatchObject({ code: '205', status: 'approved' });
     expect(

@@ -370,6 +370,10 @@ export const invoiceSettingsSchema = z.object({
     .default('AV'),
   /** Payment means code UNCL 4461 (30 transfer, 58 SEPA transfer, 49 direct debit, 20 cheque). */
   paymentMeansCode: z.enum(['30', '58', '49', '59', '20', '48']).default('58'),
+  /** Receivables: differences up to this amount may be written off when matching (bank fees, rounding). */
+  writeOffThreshold: decimalString({ maxDecimals: 2 }).default('1.00'),
+  /** Receivables: a customer with an invoice overdue more than this many days is put on credit hold. */
+  overdueHoldDays: z.number().int().min(0).max(365).default(30),
 });
 export type InvoiceSettings = z.infer<typeof invoiceSettingsSchema>;
 export const invoiceSettingsPatch = invoiceSettingsSchema.partial();

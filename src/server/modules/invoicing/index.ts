@@ -6,3 +6,4 @@ export {
 export { createInvoicingRuns, type InvoicingRuns } from './invoicing.runs';
 export { createDocumentsHandler as createInvoiceDocumentsHandler, ensureDocuments } from './invoicing.documents';
 export { invoicingRoutes } from './invoicing.routes';
+export { invoiceSettings as invoiceSettingsOf, companyToday as parisToday } from './invoicing.service';

@@ -251,7 +251,9 @@ export const invoicingRoutes =
           response: {
             200: z.object({
               imported: z.number(),
-              errors: z.array(z.object({ line: z.number(), code: z.string(), message: z.string() })),
+              errors: z.array(
+                z.object({ line: z.number(), code: z.string(), message: z.string(), content: z.string() }),
+              ),
             }),
             ...errors,
           },
@@ -278,6 +280,7 @@ export const invoicingRoutes =
                   mode: z.string(),
                   deliveryCount: z.number(),
                   invoiceCount: z.number(),
+                  amounts: z.array(z.object({ currency: z.string(), net: z.string() })),
                 }),
               ),
               deliveryCount: z.number(),

@@ -191,14 +191,38 @@ export function createInvoicingRuns(deps: { run: Runner; service: InvoicingServi
           per.set(d.customerId, p);
         }
         for (const g of groups) per.get(g.customerId)!.invoiceCount++;
+        // What is left to invoice, at the order lines' net prices (before document allowances and rounding per line).
+        const ids = due.map((d) => d.id);
+        const amounts = ids.length
+          ? await rows<{ customer_id: string; currency: string; net: string }>(
+              db,
+              sql`select d.customer_id, o.currency,
+                         sum((coalesce(dl.shipped_quantity, 0) - dl.invoiced_quantity) * ol.unit_price
+                             * (1 - coalesce(ol.discount_percent, 0) / 100))::text as net
+                  from delivery_lines dl
+                  join deliveries d on d.company_id = dl.company_id and d.id = dl.delivery_id
+                  join order_lines ol on ol.company_id = dl.company_id and ol.id = dl.order_line_id
+                  join orders o on o.company_id = ol.company_id and o.id = ol.order_id
+                  where dl.company_id = ${ctx.companyId} and dl.delivery_id in (${sql.join(
+                    ids.map((x) => sql`${x}`),
+                    sql`, `,
+                  )})
+                  group by d.customer_id, o.currency`,
+            )
+          : [];
         return {
-          data: [...per.entries()].map(([cid, p]) => ({
-            customerId: cid,
-            customerName: names.get(cid) ?? '',
-            mode: modes.get(cid) ?? 'per_delivery',
-            deliveryCount: p.deliveryCount,
-            invoiceCount: p.invoiceCount,
-          })),
+          data: [...per.entries()].map(([cid, p]) => {
+            const mine = amounts.filter((a) => a.customer_id === cid);
+            return {
+              customerId: cid,
+              customerName: names.get(cid) ?? '',
+              mode: modes.get(cid) ?? 'per_delivery',
+              deliveryCount: p.deliveryCount,
+              invoiceCount: p.invoiceCount,
+              /** Estimated net left to invoice, per currency. */
+              amounts: mine.map((a) => ({ currency: a.currency, net: toMoneyString(a.net, 2) })),
+            };
+          }),
           deliveryCount: due.length,
           customerCount: per.size,
           invoiceCount: groups.length,

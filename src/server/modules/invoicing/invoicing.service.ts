@@ -35,6 +35,7 @@ import {
   type InvoiceSettings,
   type LifecycleCode,
 } from '@shared/api/invoices';
+import { message } from '@shared/messages';
 import { invoiceRegime, lineVat, natureOf, operationCategory, type LineNature } from './domain/regime';
 import { mentionsFor, sellerSnapshot, type CustomerSnapshot, type InvoiceRow } from './invoicing.document';
 import { listInvoices, loadInvoice, lifecycleDto } from './invoicing.read';
@@ -1158,7 +1159,9 @@ export function createInvoicingService(deps: {
 
     /** CSV import of statuses (number;code;occurredAt;note): each line stands alone; the errors are reported. */
     async importLifecycle(ctx: Ctx, csv: string) {
-      const errors: { line: number; code: string; message: string }[] = [];
+      const errors: { line: number; code: string; message: string; content: string }[] = [];
+      const fail = (line: number, code: string, content: string) =>
+        errors.push({ line, code, message: message(code, ctx.lang), content });
       let imported = 0;
       const lines = csv.split(/\r?\n/);
       for (const [i, raw] of lines.entries()) {
@@ -1168,7 +1171,7 @@ export function createInvoicingService(deps: {
         if (i === 0 && /num/i.test(cells[0] ?? '')) continue;
         const [number, code, occurredAt, note] = cells;
         if (!number || !code || !(lifecycleCodes as string[]).includes(code)) {
-          errors.push({ line: i + 1, code: 'invalid_line', message: line });
+          fail(i + 1, 'invalid_line', line);
           continue;
         }
         try {
@@ -1188,7 +1191,7 @@ export function createInvoicingService(deps: {
           });
           imported++;
         } catch (e) {
-          errors.push({ line: i + 1, code: e instanceof DomainError ? e.code : 'invalid_line', message: line });
+          fail(i + 1, e instanceof DomainError ? e.code : 'invalid_line', line);
         }
       }
       return { imported, errors };

@@ -55,7 +55,9 @@ export function CreditNoteModal({ opened, onClose, invoice: inv }: Props) {
   );
   // Lines that may still be credited (not what earlier credit notes took).
   const creditable = inv.lines.filter((l) => !isZero(subQty(l.quantity, l.creditedQuantity)));
-  const [mode, setMode] = useState<Mode>('total');
+  // The whole invoice only while no credit note corrected it yet (then: lines, an amount or a return).
+  const wholeAllowed = inv.creditNotes.length === 0;
+  const [mode, setMode] = useState<Mode>(wholeAllowed ? 'total' : 'lines');
   const [reason, setReason] = useState('');
   const [quantities, setQuantities] = useState<Record<string, string>>({});
   const [amount, setAmount] = useState('');
@@ -69,7 +71,7 @@ export function CreditNoteModal({ opened, onClose, invoice: inv }: Props) {
   if (opened !== wasOpened) {
     setWasOpened(opened);
     if (opened) {
-      setMode('total');
+      setMode(wholeAllowed ? 'total' : 'lines');
       setReason('');
       setQuantities({});
       setAmount('');
@@ -82,7 +84,12 @@ export function CreditNoteModal({ opened, onClose, invoice: inv }: Props) {
     }
   }
   const k = 'invoices.creditNote';
-  const modes: Mode[] = ['total', 'lines', 'amount', ...(returns.length > 0 ? (['return'] as const) : [])];
+  const modes: Mode[] = [
+    ...(wholeAllowed ? (['total'] as const) : []),
+    'lines',
+    'amount',
+    ...(returns.length > 0 ? (['return'] as const) : []),
+  ];
 
   const submit = () => {
     const next: Errors = {};
@@ -135,7 +142,8 @@ export function CreditNoteModal({ opened, onClose, invoice: inv }: Props) {
               const id = ids[Number(m[1])];
               return id ? `${id}.quantity` : 'lines';
             }
-            return ['reason', 'amount', 'returnId', 'lines'].includes(p) ? p : p === 'vatRate' ? 'vat' : null;
+            if (p === 'lines') return mode === 'lines' ? 'lines' : null;
+            return ['reason', 'amount', 'returnId'].includes(p) ? p : p === 'vatRate' ? 'vat' : null;
           });
           setErrors(r.fields);
           setGeneral(r.general);

@@ -153,6 +153,7 @@ function ImportModal({ opened, onClose }: { opened: boolean; onClose: () => void
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th w={60}>{t(`${k}.line`)}</Table.Th>
+                      <Table.Th>{t(`${k}.content`)}</Table.Th>
                       <Table.Th>{t(`${k}.message`)}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
@@ -160,7 +161,13 @@ function ImportModal({ opened, onClose }: { opened: boolean; onClose: () => void
                     {result.errors.map((e, i) => (
                       <Table.Tr key={i}>
                         <Table.Td className="relais-num">{e.line}</Table.Td>
-                        <Table.Td>{e.message}</Table.Td>
+                        {/* The server answers the line as it was read, and what is wrong as a code. */}
+                        <Table.Td ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                          {e.message}
+                        </Table.Td>
+                        <Table.Td data-testid={`lifecycle-import-error-${e.line}`} data-code={e.code}>
+                          {t(`${k}.codes.${e.code}`, { defaultValue: e.code })}
+                        </Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

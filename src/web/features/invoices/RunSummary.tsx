@@ -67,8 +67,7 @@ function RunProgressBar({ run }: { run: InvoicingRun }) {
   const { t, i18n } = useTranslation();
   const n = (x: number) => formatDecimal(String(x), i18n.language);
   const running = run.status === 'running';
-  const percent =
-    run.total > 0 ? Math.min(100, Math.round((run.processed * 100) / run.total)) : running ? 0 : 100;
+  const percent = run.total > 0 ? Math.min(100, Math.round((run.processed * 100) / run.total)) : running ? 0 : 100;
   const label = t('invoices.runs.progress', { processed: n(run.processed), total: n(run.total) });
   return (
     <Group gap="sm" wrap="nowrap">
@@ -85,7 +84,13 @@ function RunProgressBar({ run }: { run: InvoicingRun }) {
         data-processed={run.processed}
         data-total={run.total}
       />
-      <Text size="sm" c="dimmed" className="relais-num" style={{ whiteSpace: 'nowrap' }} data-testid="run-progress-label">
+      <Text
+        size="sm"
+        c="dimmed"
+        className="relais-num"
+        style={{ whiteSpace: 'nowrap' }}
+        data-testid="run-progress-label"
+      >
         {label}
       </Text>
     </Group>
