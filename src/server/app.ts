@@ -38,6 +38,7 @@ import {
   createShippingNoticeHandler,
   deliveryRoutes,
   openDeliveriesOf,
+  parisDay,
   SHIPPING_NOTICE_TOPIC,
 } from './modules/deliveries';
 import {
@@ -47,7 +48,13 @@ import {
   INVOICE_DOCUMENTS_TOPIC,
   invoicingRoutes,
 } from './modules/invoicing';
-import { createReceivablesService, receivablesOf, receivablesRoutes } from './modules/receivables';
+import {
+  createDunning,
+  createReceivablesService,
+  creditStatusOf,
+  receivablesOf,
+  receivablesRoutes,
+} from './modules/receivables';
 import { createTaskService, taskRoutes } from './modules/tasks';
 import { createImportService, importRoutes } from './modules/imports';
 import { createUserService, userRoutes } from './modules/users/users';
@@ -104,12 +111,18 @@ export async function createRelais(config: Config, opts: { database?: Database; 
     receivables: receivablesOf,
   });
   handlers[ACK_TOPIC] = createAckHandler(run);
-  const deliveries = createDeliveryService({ run, stock: services.stock });
+  const deliveries = createDeliveryService({
+    run,
+    stock: services.stock,
+    creditHold: async (q, companyId, customerId) =>
+      (await creditStatusOf(q, companyId, customerId, parisDay(new Date()))) ?? { blocked: false, reasons: [] },
+  });
   handlers[SHIPPING_NOTICE_TOPIC] = createShippingNoticeHandler(run);
   const invoicing = createInvoicingService({ run });
   const invoicingRuns = createInvoicingRuns({ run, service: invoicing });
   handlers[INVOICE_DOCUMENTS_TOPIC] = createInvoiceDocumentsHandler(run, invoicing);
   const receivables = createReceivablesService({ run });
+  const dunning = createDunning({ run });
   handlers['import.commit'] = services.imports.commitJob;
 
   handlers['quotes.expire'] = async (job) => {
@@ -174,7 +187,7 @@ export async function createRelais(config: Config, opts: { database?: Database; 
       await api.register(stockRoutes(services.stock));
       await api.register(deliveryRoutes(deliveries));
       await api.register(invoicingRoutes(invoicing, invoicingRuns, run));
-      await api.register(receivablesRoutes(receivables));
+      await api.register(receivablesRoutes(receivables, dunning));
       await api.register(taskRoutes(services.tasks));
       await api.register(catalogRoutes(services.catalog));
       await api.register(importRoutes(services.imports));
@@ -190,7 +203,7 @@ export async function createRelais(config: Config, opts: { database?: Database; 
     db,
     database,
     run,
-    services: { ...services, orders, deliveries, invoicing, invoicingRuns, receivables },
+    services: { ...services, orders, deliveries, invoicing, invoicingRuns, receivables, dunning },
     worker,
     scheduleDailyJobs,
     async close() {

@@ -3,6 +3,7 @@ import { importMessages } from './messages-imports';
 import { orderMessages } from './messages-orders';
 import { deliveryMessages } from './messages-deliveries';
 import { invoiceMessages } from './messages-invoices';
+import { receivablesMessages } from './messages-receivables';
 
 /** Error and finding messages, keyed by stable code, in the languages Relais speaks. French first. */
 export type Lang = 'fr' | 'en';
@@ -15,6 +16,7 @@ export const messages: Catalog = {
   ...orderMessages,
   ...deliveryMessages,
   ...invoiceMessages,
+  ...receivablesMessages,
   // generic field errors
   required: { fr: 'Ce champ est obligatoire.', en: 'This field is required.' },
   too_long: { fr: 'Trop long ({max} caractères au plus).', en: 'Too long (at most {max} characters).' },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { addDays } from '@shared/dates';
 import {
   client,
@@ -64,7 +65,11 @@ beforeAll(async () => {
   late = (
     await adv.post(
       '/api/v1/customers',
-      customerBody({ name: 'Retard SARL', paymentTerms: { basis: 'invoice_date', days: 30, dayOfMonth: null } }),
+      customerBody({
+        name: 'Retard SARL',
+        paymentTerms: { basis: 'invoice_date', days: 30, dayOfMonth: null },
+        invoicing: { mode: 'per_delivery', format: 'facturx', channel: 'email', email: 'compta@retard.test' },
+      }),
     )
   ).body;
   // Issue dates must follow each other in the series: oldest first.
@@ -275,6 +280,75 @@ describe('credit exposure reaches the orders', () => {
     expect(f, JSON.stringify(o.body.findings)).toMatchObject({ severity: 'blocking' });
     const all = (await adv.get('/api/v1/receivables/aging')).body;
     expect(all.data.find((r: { customerId: string }) => r.customerId === late.id)).toMatchObject({ d61_90: '120.00' });
+  });
+
+  it('proposes the reminder due (straight to the formal notice 70 days late), sends it once, keeps the history', async () => {
+    const run = await adv.post('/api/v1/dunning-runs', { asOf: today });
+    expect(run.status, JSON.stringify(run.body)).toBe(201);
+    const letters = run.body.letters as {
+      id: string;
+      customerId: string;
+      level: number;
+      levelName: string;
+      subject: string;
+      body: string;
+      email: string;
+      items: { number: string; interest: string; indemnity: string; daysOverdue: number }[];
+      status: string;
+    }[];
+    // Acme's only open invoice is due in 20 days: nothing yet. Retard SARL's is 70 days late.
+    expect(letters.map((l) => l.customerId)).toEqual([late.id]);
+    const l = letters[0]!;
+    expect(l).toMatchObject({ level: 4, levelName: 'formal_notice', email: 'compta@retard.test', status: 'proposed' });
+    expect(l.subject).toMatch(/mise en demeure/i);
+    // 120.00 × 70 days × 12.15 % / 365 = 2.80, plus the €40 indemnity.
+    expect(l.items[0]).toMatchObject({ daysOverdue: 70, interest: '2.80', indemnity: '40.00' });
+    const sent = await adv.post(`/api/v1/dunning-runs/${run.body.id}/send`, {});
+    expect(sent.body.letters[0]).toMatchObject({ status: 'sent' });
+    const again = await adv.post('/api/v1/dunning-runs', { asOf: today });
+    expect(again.body.letters).toEqual([]);
+    const history = await adv.get(`/api/v1/dunning-letters?customerId=${late.id}`);
+    expect(history.body.data.map((x: { id: string }) => x.id)).toEqual([l.id]);
+    await t.worker.drain();
+    const mails = (await t.db.execute(
+      sql`select "to" from mail_messages where related->>'id' = ${l.id}`,
+    )) as unknown as {
+      rows: { to: string[] }[];
+    };
+    expect(mails.rows.map((m) => m.to)).toEqual([['compta@retard.test']]);
+  });
+
+  it('holds the deliveries of a customer on credit hold until a manager releases them, with a reason', async () => {
+    const status = await adv.get(`/api/v1/customers/${late.id}/credit-status`);
+    expect(status.status, JSON.stringify(status.body)).toBe(200);
+    expect(status.body).toMatchObject({ onHold: true, blocked: true, oldestOverdueDays: 70, overdueDaysLimit: 30 });
+    expect(status.body.reasons.map((r: { code: string }) => r.code)).toEqual(['overdue_invoices']);
+    const goods = (await adv.post('/api/v1/products', productBody({ unitPrice: '10.00' }))).body;
+    expect((await adv.post('/api/v1/stock/receipts', { lines: [{ productId: goods.id, quantity: '5' }] })).status).toBe(
+      201,
+    );
+    const o = await adv.post('/api/v1/orders', {
+      customerId: late.id,
+      customerReference: 'PO-HOLD-1',
+      lines: [{ productId: goods.id, quantity: '2' }],
+    });
+    const c = await admin.post(`/api/v1/orders/${o.body.id}/confirm`, { overrideReason: 'Commande urgente acceptée' });
+    expect(c.status, JSON.stringify(c.body)).toBe(200);
+    const d = (await adv.post('/api/v1/deliveries', { orderId: o.body.id })).body;
+    const held = await adv.post(`/api/v1/deliveries/${d.id}/ship`, {});
+    expect(held.status).toBe(409);
+    expect(held.body.code).toBe('customer_on_credit_hold');
+    expect((await adv.post(`/api/v1/customers/${late.id}/credit-release`, { reason: 'x' })).status).toBe(403);
+    const released = await admin.post(`/api/v1/customers/${late.id}/credit-release`, {
+      reason: 'Promesse de règlement le 30',
+    });
+    expect(released.status, JSON.stringify(released.body)).toBe(200);
+    expect(released.body).toMatchObject({
+      onHold: true,
+      blocked: false,
+      release: { reason: 'Promesse de règlement le 30' },
+    });
+    expect((await adv.post(`/api/v1/deliveries/${d.id}/ship`, {})).status).toBe(200);
   });
 
   it('keeps payments to their company', async () => {

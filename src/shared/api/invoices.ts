@@ -372,8 +372,22 @@ export const invoiceSettingsSchema = z.object({
   paymentMeansCode: z.enum(['30', '58', '49', '59', '20', '48']).default('58'),
   /** Receivables: differences up to this amount may be written off when matching (bank fees, rounding). */
   writeOffThreshold: decimalString({ maxDecimals: 2 }).default('1.00'),
-  /** Receivables: a customer with an invoice overdue more than this many days is put on credit hold. */
-  overdueHoldDays: z.number().int().min(0).max(365).default(30),
+  /** Dunning ladder (DOMAIN.md §5): levels with their delay from the due date; null = the default ladder. */
+  dunningLevels: z
+    .array(
+      z.object({
+        level: z.number().int().min(0).max(9),
+        name: requiredText(60),
+        offsetDays: z.number().int().min(-60).max(365),
+        channel: z.enum(['email', 'letter']),
+        includesPenalties: z.boolean(),
+        formalNotice: z.boolean(),
+      }),
+    )
+    .min(1)
+    .max(10)
+    .nullish()
+    .transform((x) => x ?? null),
 });
 export type InvoiceSettings = z.infer<typeof invoiceSettingsSchema>;
 export const invoiceSettingsPatch = invoiceSettingsSchema.partial();

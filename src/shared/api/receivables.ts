@@ -199,3 +199,68 @@ export const bankLineMatch = z.object({
 
 /** POST /bank-lines/accept: accept the suggestions of these lines as they stand, in one go. */
 export const bankLinesAccept = z.object({ lineIds: z.array(z.string().uuid()).min(1).max(1000) });
+
+// ── Dunning (relances) ──────────────────────────────────────────────────────────────────────────────────────
+export const dunningRunCreate = z.object({ asOf: isoDate.optional() });
+
+export const dunningLetterSchema = z.object({
+  id: z.string(),
+  runId: z.string(),
+  customerId: z.string(),
+  customerName: z.string(),
+  currency: z.string(),
+  level: z.number(),
+  levelName: z.string(),
+  channel: z.string(),
+  email: z.string().nullable(),
+  subject: z.string(),
+  body: z.string(),
+  items: z.array(
+    z.object({
+      invoiceId: z.string(),
+      number: z.string(),
+      dueDate: z.string(),
+      amountDue: z.string(),
+      level: z.number(),
+      daysOverdue: z.number(),
+      interest: z.string().nullable(),
+      indemnity: z.string().nullable(),
+    }),
+  ),
+  total: z.string(),
+  status: z.enum(['proposed', 'sent', 'cancelled']),
+  sentAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type DunningLetter = z.infer<typeof dunningLetterSchema>;
+
+export const dunningRunSchema = z.object({
+  id: z.string(),
+  asOf: z.string(),
+  letters: z.array(dunningLetterSchema),
+  createdAt: z.string(),
+});
+export type DunningRun = z.infer<typeof dunningRunSchema>;
+
+/** POST /dunning-runs/{id}/send: the letters to send (default: every proposed one); the others stay proposed. */
+export const dunningSend = z.object({ letterIds: z.array(z.string().uuid()).max(1000).optional() });
+
+// ── Credit hold ─────────────────────────────────────────────────────────────────────────────────────────────
+export const creditStatusSchema = z.object({
+  customerId: z.string(),
+  onHold: z.boolean(),
+  blocked: z.boolean(),
+  reasons: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.unknown()) })),
+  creditLimit: z.string().nullable(),
+  exposure: z.string(),
+  openInvoices: z.string(),
+  committedOrders: z.string(),
+  unallocatedPayments: z.string(),
+  oldestOverdueDays: z.number().nullable(),
+  overdueDaysLimit: z.number(),
+  release: z
+    .object({ reason: z.string(), validUntil: z.string(), createdBy: z.string().nullable(), createdAt: z.string() })
+    .nullable(),
+});
+export type CreditStatus = z.infer<typeof creditStatusSchema>;
+export const creditReleaseInput = z.object({ reason: requiredText(500), validUntil: isoDate.optional() });

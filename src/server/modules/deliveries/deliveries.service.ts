@@ -69,6 +69,13 @@ export const SHIPPING_NOTICE_TOPIC = 'deliveries.shipping_notice';
 type Customer = NonNullable<Awaited<ReturnType<typeof findCustomer>>>;
 type Clock = () => Date;
 
+/** Whether a customer is on credit hold with no release in force, and why (receivables). */
+export type CreditHoldPort = (
+  q: Queryable,
+  companyId: string,
+  customerId: string,
+) => Promise<{ blocked: boolean; reasons: { code: string; params: Record<string, unknown> }[] }>;
+
 /** Today and the time of day where the company works (Europe/Paris), for cut-offs and "in the past". */
 export function companyNow(now: Date): { today: string; time: string } {
   const parts = Object.fromEntries(
@@ -116,6 +123,8 @@ export function createDeliveryService(deps: {
     | 'activeReservations'
   >;
   clock?: Clock;
+  /** Receivables tell whether a customer's deliveries are held (credit hold not released). */
+  creditHold?: CreditHoldPort;
 }) {
   const { run, stock } = deps;
   const clock: Clock = deps.clock ?? (() => new Date());
@@ -510,6 +519,17 @@ export function createDeliveryService(deps: {
       true,
     );
     for (const o of found) assertOrderShippable(o);
+    // A customer on credit hold: the goods stay until an authorised person releases them (receivables).
+    if (deps.creditHold) {
+      const hold = await deps.creditHold(tx, ctx.companyId, row.customerId);
+      if (hold.blocked)
+        throw new DomainError(
+          'customer_on_credit_hold',
+          409,
+          [{ path: 'customerId', code: 'customer_on_credit_hold' }],
+          { reasons: hold.reasons.map((r) => r.code).join(', ') },
+        );
+    }
     const olMap = new Map(orderLines.map((l) => [l.id, l]));
     const products = await findProductsByRefs(
       tx,

@@ -1,4 +1,9 @@
-export { createDeliveryService, SHIPPING_NOTICE_TOPIC, type DeliveryService } from './deliveries.service';
+export {
+  createDeliveryService,
+  SHIPPING_NOTICE_TOPIC,
+  type CreditHoldPort,
+  type DeliveryService,
+} from './deliveries.service';
 export { createShippingNoticeHandler } from './deliveries.documents';
 export { deliveryRoutes } from './deliveries.routes';
 export { openDeliveriesOf } from './deliveries.read';

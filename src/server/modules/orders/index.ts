@@ -17,7 +17,7 @@ export {
   DEFAULT_ORDER_SETTINGS,
   type OrderSettings,
 } from './domain/calendar';
-export { deliveryStatus, canTransition as canOrderTransition } from './domain/order-state';
+export { COMMITTED_STATUSES, deliveryStatus, canTransition as canOrderTransition } from './domain/order-state';
 export {
   DELIVERABLE_STATUSES,
   addLineReservation,

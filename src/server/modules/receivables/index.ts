@@ -1,2 +1,8 @@
-export { createReceivablesService, receivablesOf, type ReceivablesService } from './receivables.service';
+export {
+  createReceivablesService,
+  creditStatusOf,
+  receivablesOf,
+  type ReceivablesService,
+} from './receivables.service';
 export { receivablesRoutes } from './receivables.routes';
+export { createDunning, type Dunning } from './receivables.dunning';

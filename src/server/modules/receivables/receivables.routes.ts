@@ -13,11 +13,18 @@ import {
   bankLineSchema,
   bankLinesAccept,
   bankStatementSchema,
+  creditReleaseInput,
+  creditStatusSchema,
+  dunningLetterSchema,
+  dunningRunCreate,
+  dunningRunSchema,
+  dunningSend,
   openItemSchema,
   paymentCreate,
   paymentListQuery,
   paymentSchema,
 } from '@shared/api/receivables';
+import type { Dunning } from './receivables.dunning';
 import type { ReceivablesService } from './receivables.service';
 
 const errors = problemResponses;
@@ -26,8 +33,122 @@ const fileOf = (b: { content?: string | undefined; contentBase64?: string | unde
   b.contentBase64 !== undefined ? Buffer.from(b.contentBase64, 'base64') : Buffer.from(b.content ?? '', 'utf8');
 
 export const receivablesRoutes =
-  (svc: ReceivablesService): FastifyPluginAsyncZod =>
+  (svc: ReceivablesService, dunning: Dunning): FastifyPluginAsyncZod =>
   async (app) => {
+    // ── credit hold ──
+    app.get(
+      '/customers/:id/credit-status',
+      {
+        config: { permission: 'customers:read' },
+        schema: {
+          tags,
+          summary: 'Credit position: exposure, limit, overdue; on hold or not, and the release in force',
+          params: idParam,
+          response: { 200: creditStatusSchema, ...errors },
+        },
+      },
+      async (req) => svc.creditStatus(ctxOf(req), req.params.id),
+    );
+    app.post(
+      '/customers/:id/credit-release',
+      {
+        config: { permission: 'orders:override' },
+        schema: {
+          tags,
+          summary: 'Let the deliveries of a customer on credit hold go until a date (default a week), with the reason',
+          params: idParam,
+          body: creditReleaseInput,
+          response: { 200: creditStatusSchema, ...errors },
+        },
+      },
+      async (req) => svc.releaseHold(ctxOf(req), req.params.id, req.body),
+    );
+
+    // ── dunning ──
+    app.post(
+      '/dunning-runs',
+      {
+        config: { permission: 'invoices:write' },
+        schema: {
+          tags,
+          summary: 'Propose the reminders due on a date, one per customer at its highest level (nothing is sent yet)',
+          body: dunningRunCreate,
+          response: { 201: dunningRunSchema, ...errors },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await dunning.propose(ctxOf(req), req.body.asOf)),
+    );
+    app.get(
+      '/dunning-runs',
+      {
+        config: { permission: 'invoices:read' },
+        schema: {
+          tags,
+          summary: 'Dunning runs, newest first',
+          querystring: z.object({
+            limit: z.coerce.number().int().min(1).max(100).default(20),
+            cursor: z.string().optional(),
+          }),
+          response: { 200: page(dunningRunSchema), ...errors },
+        },
+      },
+      async (req) => dunning.list(ctxOf(req), req.query),
+    );
+    app.get(
+      '/dunning-runs/:id',
+      {
+        config: { permission: 'invoices:read' },
+        schema: {
+          tags,
+          summary: 'One dunning run and its letters',
+          params: idParam,
+          response: { 200: dunningRunSchema, ...errors },
+        },
+      },
+      async (req) => dunning.get(ctxOf(req), req.params.id),
+    );
+    app.post(
+      '/dunning-runs/:id/send',
+      {
+        config: { permission: 'invoices:write' },
+        schema: {
+          tags,
+          summary:
+            'Send the chosen proposed letters (default all) through the outbox; each invoice’s level is recorded',
+          params: idParam,
+          body: dunningSend,
+          response: { 200: dunningRunSchema, ...errors },
+        },
+      },
+      async (req) => dunning.send(ctxOf(req), req.params.id, req.body.letterIds),
+    );
+    app.post(
+      '/dunning-letters/:id/cancel',
+      {
+        config: { permission: 'invoices:write' },
+        schema: {
+          tags,
+          summary: 'Do not send this proposed letter',
+          params: idParam,
+          response: { 200: dunningLetterSchema, ...errors },
+        },
+      },
+      async (req) => dunning.cancel(ctxOf(req), req.params.id),
+    );
+    app.get(
+      '/dunning-letters',
+      {
+        config: { permission: 'invoices:read' },
+        schema: {
+          tags,
+          summary: 'Reminders of a customer or about an invoice, newest first',
+          querystring: z.object({ customerId: z.string().uuid().optional(), invoiceId: z.string().uuid().optional() }),
+          response: { 200: z.object({ data: z.array(dunningLetterSchema) }), ...errors },
+        },
+      },
+      async (req) => ({ data: await dunning.history(ctxOf(req), req.query) }),
+    );
+
     app.post(
       '/payments',
       {

@@ -156,3 +156,83 @@ export const customerBankAccounts = pgTable(
     index('customer_bank_accounts_customer_idx').on(t.companyId, t.customerId),
   ],
 );
+
+/** A dunning run: the reminders due on a date, proposed for review, then sent in one go. */
+export const dunningRuns = pgTable(
+  'dunning_runs',
+  {
+    companyId: uuid('company_id').notNull(),
+    id: uuid('id').notNull(),
+    asOf: day('as_of').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.id] }), index('dunning_runs_as_of_idx').on(t.companyId, t.asOf)],
+);
+
+/** One reminder to a customer (its invoices at their levels), proposed then sent (or cancelled). */
+export const dunningLetters = pgTable(
+  'dunning_letters',
+  {
+    companyId: uuid('company_id').notNull(),
+    id: uuid('id').notNull(),
+    runId: uuid('run_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    currency: text('currency').notNull(),
+    level: integer('level').notNull(),
+    levelName: text('level_name').notNull(),
+    channel: text('channel').notNull(),
+    email: text('email'),
+    language: text('language').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    items: jsonb('items').notNull(),
+    total: amount('total').notNull(),
+    /** proposed | sent | cancelled */
+    status: text('status').notNull().default('proposed'),
+    mailId: uuid('mail_id'),
+    sentAt: ts('sent_at'),
+    sentBy: uuid('sent_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.id] }),
+    index('dunning_letters_run_idx').on(t.companyId, t.runId),
+    index('dunning_letters_customer_idx').on(t.companyId, t.customerId, t.createdAt),
+  ],
+);
+
+/** The level each invoice was reminded at, by which letter: the history, and the next level's floor. */
+export const invoiceDunning = pgTable(
+  'invoice_dunning',
+  {
+    companyId: uuid('company_id').notNull(),
+    id: uuid('id').notNull(),
+    invoiceId: uuid('invoice_id').notNull(),
+    letterId: uuid('letter_id').notNull(),
+    level: integer('level').notNull(),
+    sentAt: ts('sent_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.id] }),
+    index('invoice_dunning_invoice_idx').on(t.companyId, t.invoiceId, t.level),
+  ],
+);
+
+/** A customer on credit hold released by an authorised person until a date, with the reason (audited). */
+export const creditReleases = pgTable(
+  'credit_releases',
+  {
+    companyId: uuid('company_id').notNull(),
+    id: uuid('id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    reason: text('reason').notNull(),
+    validUntil: day('valid_until').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.id] }),
+    index('credit_releases_customer_idx').on(t.companyId, t.customerId, t.validUntil),
+  ],
+);

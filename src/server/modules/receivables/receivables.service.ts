@@ -10,15 +10,25 @@ import type { Queryable, Tx } from '@server/platform/db/connection';
 import { rows } from '@server/platform/db/connection';
 import type { Ctx, Idempotency, Runner } from '@server/platform/db/runner';
 import { DomainError, notFound } from '@server/platform/errors';
+import { companyOrderSettings } from '@server/modules/companies';
 import { findCustomer, portfolioCustomerIds } from '@server/modules/customers';
+import { COMMITTED_STATUSES, orderSettingsOf } from '@server/modules/orders';
 import { invoiceSettingsOf, parisToday } from '@server/modules/invoicing';
 import { addDays, daysBetween } from '@shared/dates';
 import { dec, sum, toMoneyString } from '@shared/decimal';
 import type { Aging, BankLine, BankStatement, OpenItem, Payment, PaymentCreate } from '@shared/api/receivables';
 import { agingBucket, dsoAccounting } from './domain/aging';
 import { BankFileError, parseBankFile, type BankLine as ParsedLine } from './domain/bank/statement';
+import { creditExposure, creditHoldReasons } from './domain/credit';
 import { allocateOldestFirst, suggestMatch, type MatchSuggestion } from './domain/matching';
-import { bankLines, bankStatements, customerBankAccounts, paymentAllocations, payments } from './receivables.schema';
+import {
+  bankLines,
+  bankStatements,
+  creditReleases,
+  customerBankAccounts,
+  paymentAllocations,
+  payments,
+} from './receivables.schema';
 
 type Clock = () => Date;
 const money = (x: Parameters<typeof toMoneyString>[0]) => toMoneyString(x, 2);
@@ -75,6 +85,97 @@ export async function receivablesOf(q: Queryable, companyId: string, customerId:
     overdueCount: overdue.length,
     overdueAmount: money(sum(overdue.map((r) => r.amount_due))),
     maxOverdueDays: Math.max(0, ...overdue.map((r) => daysBetween(r.due_date!, today))),
+  };
+}
+
+export type CreditStatus = {
+  customerId: string;
+  onHold: boolean;
+  /** The hold applies (on hold and no release in force). */
+  blocked: boolean;
+  reasons: { code: string; params: Record<string, unknown> }[];
+  creditLimit: string | null;
+  exposure: string;
+  openInvoices: string;
+  committedOrders: string;
+  unallocatedPayments: string;
+  oldestOverdueDays: number | null;
+  overdueDaysLimit: number;
+  release: { reason: string; validUntil: string; createdBy: string | null; createdAt: string } | null;
+};
+
+/**
+ * A customer's credit position (DOMAIN.md §6): exposure = committed orders + open invoices − unallocated payments,
+ * against the credit limit; an invoice overdue beyond the company's delay (order settings `creditHoldOverdueDays`)
+ * holds too. A release by an authorised person lifts the hold until its date.
+ */
+export async function creditStatusOf(
+  q: Queryable,
+  companyId: string,
+  customerId: string,
+  today: string,
+): Promise<CreditStatus | null> {
+  const customer = await findCustomer(q, companyId, customerId);
+  if (!customer) return null;
+  const settings = orderSettingsOf(await companyOrderSettings(q, companyId));
+  const [orders] = await rows<{ total: string | null }>(
+    q,
+    sql`select sum(gross)::text as total from orders where company_id = ${companyId} and customer_id = ${customerId}
+        and status in (${sql.join(
+          COMMITTED_STATUSES.map((x) => sql`${x}`),
+          sql`, `,
+        )})`,
+  );
+  const [pay] = await rows<{ credit: string | null }>(
+    q,
+    sql`select sum(amount - allocated)::text as credit from payments where company_id = ${companyId} and customer_id = ${customerId}`,
+  );
+  const open = await receivablesOf(q, companyId, customerId, today);
+  const exposure = creditExposure({
+    openInvoicesTtc: open.openAmount,
+    deliveredNotInvoicedTtc: '0',
+    openOrdersTtc: orders?.total ?? '0',
+    unallocatedPayments: pay?.credit ?? '0',
+  });
+  const oldest = open.overdueCount ? open.maxOverdueDays : null;
+  const reasons = creditHoldReasons({
+    creditLimit: customer.creditLimit,
+    exposure,
+    oldestOverdueDays: oldest,
+    overdueDaysLimit: settings.creditHoldOverdueDays,
+  });
+  const [release] = await q
+    .select()
+    .from(creditReleases)
+    .where(
+      and(
+        eq(creditReleases.companyId, companyId),
+        eq(creditReleases.customerId, customerId),
+        sql`${creditReleases.validUntil} >= ${today}`,
+      ),
+    )
+    .orderBy(desc(creditReleases.createdAt))
+    .limit(1);
+  return {
+    customerId,
+    onHold: reasons.length > 0,
+    blocked: reasons.length > 0 && !release,
+    reasons,
+    creditLimit: customer.creditLimit,
+    exposure,
+    openInvoices: open.openAmount,
+    committedOrders: money(orders?.total ?? '0'),
+    unallocatedPayments: money(pay?.credit ?? '0'),
+    oldestOverdueDays: oldest,
+    overdueDaysLimit: settings.creditHoldOverdueDays,
+    release: release
+      ? {
+          reason: release.reason,
+          validUntil: release.validUntil,
+          createdBy: release.createdBy,
+          createdAt: new Date(release.createdAt).toISOString(),
+        }
+      : null,
   };
 }
 
@@ -312,13 +413,12 @@ export function createReceivablesService(deps: { run: Runner; clock?: Clock }) {
       return parseBankFile(content, fileName);
     } catch (e) {
       if (e instanceof BankFileError)
-        throw new DomainError('bank_file_invalid', 422, [
-          {
-            path: e.line ? `file:${e.line}` : 'file',
-            code: e.code,
-            params: { line: e.line, detail: e.message, ...e.params },
-          },
-        ]);
+        throw new DomainError(
+          'bank_file_invalid',
+          422,
+          [{ path: e.line ? `file:${e.line}` : 'file', code: e.code, params: { ...e.params, line: e.line } }],
+          { detail: e.message },
+        );
       throw e;
     }
   }
@@ -483,6 +583,31 @@ export function createReceivablesService(deps: { run: Runner; clock?: Clock }) {
 
   return {
     today,
+
+    async creditStatus(ctx: Ctx, customerId: string) {
+      const s = await run.read((db) => creditStatusOf(db, ctx.companyId, customerId, today()));
+      if (!s) throw notFound();
+      return s;
+    },
+
+    /** An authorised person lets the deliveries of a customer on hold go, until a date (audited, with the reason). */
+    async releaseHold(ctx: Ctx, customerId: string, body: { reason: string; validUntil?: string | undefined }) {
+      return run.run(ctx, async (tx) => {
+        const customer = await findCustomer(tx, ctx.companyId, customerId);
+        if (!customer) throw notFound();
+        const until = body.validUntil ?? addDays(today(), 7);
+        if (until < today()) throw unprocessable('validUntil', 'date_in_past');
+        await tx.insert(creditReleases).values({
+          companyId: ctx.companyId,
+          id: uuidv7(),
+          customerId,
+          reason: body.reason,
+          validUntil: until,
+          createdBy: ctx.userId,
+        });
+        return (await creditStatusOf(tx, ctx.companyId, customerId, today()))!;
+      });
+    },
 
     async openItems(ctx: Ctx, f: { customerId?: string | undefined }) {
       const r = await run.read((db) => openInvoiceRows(db, ctx.companyId, f));

@@ -108,7 +108,11 @@ function shareStandardFontMetrics(): void {
 
 type FontkitFont = object;
 type PdfKitDoc = {
-  _font: { font?: FontkitFont; name?: string; constructor: new (doc: PdfKitDoc, font: FontkitFont, id: string) => PdfKitDoc['_font'] };
+  _font: {
+    font?: FontkitFont;
+    name?: string;
+    constructor: new (doc: PdfKitDoc, font: FontkitFont, id: string) => PdfKitDoc['_font'];
+  };
   _fontCount: number;
   _fontFamilies: Record<string, PdfKitDoc['_font']>;
   _fontSource: unknown;
@@ -126,8 +130,9 @@ type FontMethod = (this: PdfKitDoc, src: unknown, family?: unknown, size?: unkno
  */
 function shareEmbeddedFonts(): void {
   try {
-    const PdfmakeDocument = (requireCjs('pdfmake/js/PDFDocument.js') as { default: { prototype: { font: FontMethod } } })
-      .default;
+    const PdfmakeDocument = (
+      requireCjs('pdfmake/js/PDFDocument.js') as { default: { prototype: { font: FontMethod } } }
+    ).default;
     const proto = PdfmakeDocument.prototype;
     if ((proto.font as { shared?: true }).shared) return;
     const original = proto.font;
