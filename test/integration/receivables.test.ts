@@ -351,6 +351,28 @@ describe('credit exposure reaches the orders', () => {
     expect((await adv.post(`/api/v1/deliveries/${d.id}/ship`, {})).status).toBe(200);
   });
 
+  it('records a promise to pay with a follow-up task, and exports the aging to Excel', async () => {
+    const promised = addDays(today, 10);
+    const n = await adv.post(`/api/v1/customers/${late.id}/receivable-notes`, {
+      kind: 'promise',
+      note: 'M. Durand promet un virement',
+      promisedDate: promised,
+      promisedAmount: '120.00',
+    });
+    expect(n.status, JSON.stringify(n.body)).toBe(201);
+    expect(n.body).toMatchObject({ followUpDate: addDays(promised, 1), promisedAmount: '120.00' });
+    const task = await adv.get(`/api/v1/tasks/${n.body.taskId}`);
+    expect(task.body).toMatchObject({ dueDate: addDays(promised, 1), assigneeId: co.users.adv_assistant!.id });
+    expect(task.body.title).toContain('Retard SARL');
+    const noDate = await adv.post(`/api/v1/customers/${late.id}/receivable-notes`, { kind: 'promise', note: 'x' });
+    expect(noDate.status).toBe(422);
+    expect(noDate.body.errors[0].path).toBe('promisedDate');
+    expect((await adv.get(`/api/v1/customers/${late.id}/receivable-notes`)).body.data).toHaveLength(1);
+    const xlsx = await adv.get(`/api/v1/receivables/aging/export.xlsx?asOf=${today}`);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.raw!.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
   it('keeps payments to their company', async () => {
     const other = await seedCompany(t, 'Other Receivables', ['admin']);
     const stranger = client(t.app, await tokenFor(t.app, other.users.admin!.email));

@@ -264,3 +264,28 @@ export const creditStatusSchema = z.object({
 });
 export type CreditStatus = z.infer<typeof creditStatusSchema>;
 export const creditReleaseInput = z.object({ reason: requiredText(500), validUntil: isoDate.optional() });
+
+// ── Follow-up notes: calls, promises to pay ─────────────────────────────────────────────────────────────────
+export const receivableNoteInput = z.object({
+  kind: z.enum(['call', 'promise', 'note']),
+  note: requiredText(2000),
+  invoiceId: z.string().uuid().optional(),
+  promisedDate: isoDate.optional(),
+  promisedAmount: positiveMoney.optional(),
+  /** A task « Relancer … » for the author on that date (default: the day after a promised date). */
+  followUpDate: isoDate.optional(),
+});
+export const receivableNoteSchema = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  invoiceId: z.string().nullable(),
+  kind: z.enum(['call', 'promise', 'note']),
+  note: z.string(),
+  promisedDate: z.string().nullable(),
+  promisedAmount: z.string().nullable(),
+  followUpDate: z.string().nullable(),
+  taskId: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ReceivableNote = z.infer<typeof receivableNoteSchema>;

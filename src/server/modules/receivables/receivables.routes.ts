@@ -23,8 +23,11 @@ import {
   paymentCreate,
   paymentListQuery,
   paymentSchema,
+  receivableNoteInput,
+  receivableNoteSchema,
 } from '@shared/api/receivables';
 import type { Dunning } from './receivables.dunning';
+import { agingWorkbook } from './receivables.export';
 import type { ReceivablesService } from './receivables.service';
 
 const errors = problemResponses;
@@ -35,6 +38,51 @@ const fileOf = (b: { content?: string | undefined; contentBase64?: string | unde
 export const receivablesRoutes =
   (svc: ReceivablesService, dunning: Dunning): FastifyPluginAsyncZod =>
   async (app) => {
+    app.get(
+      '/receivables/aging/export.xlsx',
+      {
+        config: { permission: 'invoices:read' },
+        schema: { tags, summary: 'The aging balance (same filters) as an Excel workbook', querystring: agingQuery },
+      },
+      async (req, reply) => {
+        const ctx = ctxOf(req);
+        const buf = await agingWorkbook(await svc.aging(ctx, req.query), ctx.lang);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', 'attachment; filename="balance-agee.xlsx"')
+          .send(buf);
+      },
+    );
+
+    // ── follow-up notes ──
+    app.get(
+      '/customers/:id/receivable-notes',
+      {
+        config: { permission: 'invoices:read' },
+        schema: {
+          tags,
+          summary: 'Call notes and promises to pay of a customer, newest first',
+          params: idParam,
+          response: { 200: z.object({ data: z.array(receivableNoteSchema) }), ...errors },
+        },
+      },
+      async (req) => ({ data: await svc.notes(ctxOf(req), req.params.id) }),
+    );
+    app.post(
+      '/customers/:id/receivable-notes',
+      {
+        config: { permission: 'invoices:write' },
+        schema: {
+          tags,
+          summary: 'Record a call or a promise to pay; a follow-up date puts a task in the author’s list',
+          params: idParam,
+          body: receivableNoteInput,
+          response: { 201: receivableNoteSchema, ...errors },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await svc.addNote(ctxOf(req), req.params.id, req.body)),
+    );
+
     // ── credit hold ──
     app.get(
       '/customers/:id/credit-status',

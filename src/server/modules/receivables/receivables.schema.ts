@@ -236,3 +236,27 @@ export const creditReleases = pgTable(
     index('credit_releases_customer_idx').on(t.companyId, t.customerId, t.validUntil),
   ],
 );
+
+/** Follow-up of a customer's account: a call note or a promise to pay, with a follow-up date (and its task). */
+export const receivableNotes = pgTable(
+  'receivable_notes',
+  {
+    companyId: uuid('company_id').notNull(),
+    id: uuid('id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    invoiceId: uuid('invoice_id'),
+    /** call | promise | note */
+    kind: text('kind').notNull(),
+    note: text('note').notNull(),
+    promisedDate: day('promised_date'),
+    promisedAmount: amount('promised_amount'),
+    followUpDate: day('follow_up_date'),
+    taskId: uuid('task_id'),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.id] }),
+    index('receivable_notes_customer_idx').on(t.companyId, t.customerId, t.createdAt),
+  ],
+);

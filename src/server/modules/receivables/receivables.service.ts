@@ -13,10 +13,19 @@ import { DomainError, notFound } from '@server/platform/errors';
 import { companyOrderSettings } from '@server/modules/companies';
 import { findCustomer, portfolioCustomerIds } from '@server/modules/customers';
 import { COMMITTED_STATUSES, orderSettingsOf } from '@server/modules/orders';
+import { raiseTask } from '@server/modules/tasks';
 import { invoiceSettingsOf, parisToday } from '@server/modules/invoicing';
 import { addDays, daysBetween } from '@shared/dates';
 import { dec, sum, toMoneyString } from '@shared/decimal';
-import type { Aging, BankLine, BankStatement, OpenItem, Payment, PaymentCreate } from '@shared/api/receivables';
+import type {
+  Aging,
+  BankLine,
+  BankStatement,
+  OpenItem,
+  Payment,
+  PaymentCreate,
+  ReceivableNote,
+} from '@shared/api/receivables';
 import { agingBucket, dsoAccounting } from './domain/aging';
 import { BankFileError, parseBankFile, type BankLine as ParsedLine } from './domain/bank/statement';
 import { creditExposure, creditHoldReasons } from './domain/credit';
@@ -28,6 +37,7 @@ import {
   customerBankAccounts,
   paymentAllocations,
   payments,
+  receivableNotes,
 } from './receivables.schema';
 
 type Clock = () => Date;
@@ -176,6 +186,22 @@ export async function creditStatusOf(
           createdAt: new Date(release.createdAt).toISOString(),
         }
       : null,
+  };
+}
+
+function noteDto(n: typeof receivableNotes.$inferSelect): ReceivableNote {
+  return {
+    id: n.id,
+    customerId: n.customerId,
+    invoiceId: n.invoiceId,
+    kind: n.kind as ReceivableNote['kind'],
+    note: n.note,
+    promisedDate: n.promisedDate,
+    promisedAmount: n.promisedAmount ? money(n.promisedAmount) : null,
+    followUpDate: n.followUpDate,
+    taskId: n.taskId,
+    createdBy: n.createdBy,
+    createdAt: new Date(n.createdAt).toISOString(),
   };
 }
 
@@ -607,6 +633,79 @@ export function createReceivablesService(deps: { run: Runner; clock?: Clock }) {
         });
         return (await creditStatusOf(tx, ctx.companyId, customerId, today()))!;
       });
+    },
+
+    /** A call note or a promise to pay; a follow-up date raises a task for its author that day. */
+    async addNote(
+      ctx: Ctx,
+      customerId: string,
+      body: {
+        kind: 'call' | 'promise' | 'note';
+        note: string;
+        invoiceId?: string | undefined;
+        promisedDate?: string | undefined;
+        promisedAmount?: string | undefined;
+        followUpDate?: string | undefined;
+      },
+    ) {
+      return run.run(ctx, async (tx) => {
+        const customer = await findCustomer(tx, ctx.companyId, customerId);
+        if (!customer) throw notFound();
+        if (body.kind === 'promise' && !body.promisedDate) throw unprocessable('promisedDate', 'required');
+        const followUp = body.followUpDate ?? (body.promisedDate ? addDays(body.promisedDate, 1) : null);
+        const id = uuidv7();
+        let taskId: string | null = null;
+        if (followUp && ctx.userId) {
+          const lang = ctx.lang;
+          const title =
+            body.kind === 'promise'
+              ? lang === 'fr'
+                ? `Vérifier le règlement promis par ${customer.name}${body.promisedAmount ? ` (${body.promisedAmount} ${customer.currency})` : ''}`
+                : `Check the payment promised by ${customer.name}${body.promisedAmount ? ` (${body.promisedAmount} ${customer.currency})` : ''}`
+              : lang === 'fr'
+                ? `Relancer ${customer.name}`
+                : `Follow up with ${customer.name}`;
+          taskId = (
+            await raiseTask(tx, ctx, {
+              kind: 'receivables_follow_up',
+              title,
+              description: body.note,
+              assigneeId: ctx.userId,
+              dueDate: followUp,
+              related: { type: 'customer', id: customerId },
+              dedupeKey: `receivable_note:${id}`,
+            })
+          ).id;
+        }
+        const [row] = await tx
+          .insert(receivableNotes)
+          .values({
+            companyId: ctx.companyId,
+            id,
+            customerId,
+            invoiceId: body.invoiceId ?? null,
+            kind: body.kind,
+            note: body.note,
+            promisedDate: body.promisedDate ?? null,
+            promisedAmount: body.promisedAmount ? money(body.promisedAmount) : null,
+            followUpDate: followUp,
+            taskId,
+            createdBy: ctx.userId,
+          })
+          .returning();
+        return noteDto(row!);
+      });
+    },
+
+    async notes(ctx: Ctx, customerId: string) {
+      const found = await run.read((db) =>
+        db
+          .select()
+          .from(receivableNotes)
+          .where(and(eq(receivableNotes.companyId, ctx.companyId), eq(receivableNotes.customerId, customerId)))
+          .orderBy(desc(receivableNotes.createdAt)),
+      );
+      return found.map(noteDto);
     },
 
     async openItems(ctx: Ctx, f: { customerId?: string | undefined }) {
