@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { addDays } from '@shared/dates';
+import { extractPdfText, plainSpaces } from '../support/pdf-text';
 import {
   client,
   customerBody,
@@ -371,6 +372,17 @@ describe('credit exposure reaches the orders', () => {
     const xlsx = await adv.get(`/api/v1/receivables/aging/export.xlsx?asOf=${today}`);
     expect(xlsx.status).toBe(200);
     expect(xlsx.raw!.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('prints the statement of account with the open invoices and the balance', async () => {
+    const r = await adv.get(`/api/v1/customers/${acme.id}/statement.pdf`);
+    expect(r.status).toBe(200);
+    expect(r.headers['content-type']).toContain('application/pdf');
+    const text = plainSpaces((await extractPdfText(r.raw!)).text);
+    expect(text).toContain('RELEVÉ DE COMPTE');
+    expect(text).toContain(invs[3]!.number);
+    expect(text).not.toContain(invs[0]!.number);
+    expect(text).toContain('381,00');
   });
 
   it('keeps payments to their company', async () => {

@@ -54,6 +54,25 @@ export const receivablesRoutes =
       },
     );
 
+    app.get(
+      '/customers/:id/statement.pdf',
+      {
+        config: { permission: 'invoices:read' },
+        schema: {
+          tags,
+          summary: 'Statement of account (relevé de compte) as of today, in the customer’s language',
+          params: idParam,
+        },
+      },
+      async (req, reply) => {
+        const r = await svc.statementPdf(ctxOf(req), req.params.id);
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `inline; filename="${r.fileName}"`)
+          .send(r.pdf);
+      },
+    );
+
     // ── follow-up notes ──
     app.get(
       '/customers/:id/receivable-notes',

@@ -10,7 +10,7 @@ import type { Queryable, Tx } from '@server/platform/db/connection';
 import { rows } from '@server/platform/db/connection';
 import type { Ctx, Idempotency, Runner } from '@server/platform/db/runner';
 import { DomainError, notFound } from '@server/platform/errors';
-import { companyOrderSettings } from '@server/modules/companies';
+import { companyOrderSettings, findCompany } from '@server/modules/companies';
 import { findCustomer, portfolioCustomerIds } from '@server/modules/customers';
 import { COMMITTED_STATUSES, orderSettingsOf } from '@server/modules/orders';
 import { raiseTask } from '@server/modules/tasks';
@@ -27,6 +27,7 @@ import type {
   ReceivableNote,
 } from '@shared/api/receivables';
 import { agingBucket, dsoAccounting } from './domain/aging';
+import { renderStatementPdf } from './statement.pdf';
 import { BankFileError, parseBankFile, type BankLine as ParsedLine } from './domain/bank/statement';
 import { creditExposure, creditHoldReasons } from './domain/credit';
 import { allocateOldestFirst, suggestMatch, type MatchSuggestion } from './domain/matching';
@@ -706,6 +707,81 @@ export function createReceivablesService(deps: { run: Runner; clock?: Clock }) {
           .orderBy(desc(receivableNotes.createdAt)),
       );
       return found.map(noteDto);
+    },
+
+    /** The statement of account (relevé de compte) of a customer as of today, in the customer's language. */
+    async statementPdf(ctx: Ctx, customerId: string) {
+      const asOf = today();
+      const { data, customer } = await run.read(async (db) => {
+        const customer = await findCustomer(db, ctx.companyId, customerId);
+        if (!customer) throw notFound();
+        const company = await findCompany(db, ctx.companyId);
+        if (!company) throw notFound();
+        const open = await openInvoiceRows(db, ctx.companyId, { customerId });
+        const ps = await db
+          .select()
+          .from(payments)
+          .where(
+            and(
+              eq(payments.companyId, ctx.companyId),
+              eq(payments.customerId, customerId),
+              sql`${payments.paymentDate} > ${addDays(asOf, -90)}`,
+            ),
+          )
+          .orderBy(desc(payments.paymentDate), desc(payments.id));
+        return { data: { company, open, ps }, customer };
+      });
+      const aging = await this.aging(ctx, { asOf, customerId });
+      const row = aging.data[0];
+      const invoicesOpen = sum(data.open.filter((r) => r.type === 'invoice').map((r) => r.amount_due));
+      const creditsOpen = sum(data.open.filter((r) => r.type === 'credit_note').map((r) => r.amount_due));
+      const unallocated = row?.unallocatedCredit ?? '0.00';
+      const lang = customer.language === 'fr' ? 'fr' : 'en';
+      const pdf = await renderStatementPdf(
+        {
+          company: data.company,
+          customer: {
+            code: customer.code,
+            name: customer.name,
+            siren: customer.siren,
+            vatNumber: customer.vatNumber,
+            billingAddress: customer.billingAddress,
+          },
+          asOf,
+          currency: customer.currency,
+          items: data.open.map((r) => ({
+            type: r.type,
+            number: r.number,
+            issueDate: r.issue_date,
+            dueDate: r.due_date,
+            customerReference: r.customer_reference,
+            gross: money(r.gross),
+            paid: money(dec(r.gross).minus(r.amount_due)),
+            amountDue: money(r.amount_due),
+            daysOverdue: r.type === 'invoice' && r.due_date && r.due_date < asOf ? daysBetween(r.due_date, asOf) : 0,
+          })),
+          payments: data.ps.map((p) => ({
+            date: p.paymentDate,
+            reference: p.reference,
+            amount: money(p.amount),
+            unallocated: money(dec(p.amount).minus(p.allocated)),
+          })),
+          aging: row
+            ? {
+                notDue: row.notDue,
+                d1_30: row.d1_30,
+                d31_60: row.d31_60,
+                d61_90: row.d61_90,
+                over90: row.over90,
+                total: row.total,
+              }
+            : { notDue: '0.00', d1_30: '0.00', d31_60: '0.00', d61_90: '0.00', over90: '0.00', total: '0.00' },
+          unallocatedCredit: unallocated,
+          balance: money(invoicesOpen.minus(creditsOpen).minus(unallocated)),
+        },
+        lang,
+      );
+      return { pdf, fileName: `releve-${customer.code}-${asOf}.pdf` };
     },
 
     async openItems(ctx: Ctx, f: { customerId?: string | undefined }) {

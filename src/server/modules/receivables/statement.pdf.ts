@@ -213,16 +213,18 @@ export function statementDocDefinition(d: StatementPdfData, lang: PdfLang): TDoc
         noWrap: true,
       },
       { text: t.asOf(asOf), fontSize: 11, bold: true, alignment: 'right', margin: [0, 3, 0, 0] },
-      ...titleRows.map(
-        ([label, value]): Content => ({ text: `${label}${colon} ${value}`, alignment: 'right', color: C.muted }),
-      ),
+      ...titleRows.map(([label, value]): Content => ({
+        text: `${label}${colon} ${value}`,
+        alignment: 'right',
+        color: C.muted,
+      })),
     ],
   };
 
   // --- Introduction and key figures, customer ------------------------------------------------------------------
   const keyFigures: TableCell[][] = [
     [
-      { text: `${balanceLabel}${colon}`, color: C.muted, noWrap: true },
+      { text: `${balanceLabel}${colon}`, color: C.muted, noWrap: true, margin: [0, 1.5, 0, 0] },
       { text: balanceText, bold: true, fontSize: 11, color: C.accent, noWrap: true },
     ],
   ];
@@ -317,15 +319,13 @@ export function statementDocDefinition(d: StatementPdfData, lang: PdfLang): TDoc
         table: {
           widths: ['*', '*', '*', '*', '*', '*'],
           body: [
-            t.agingCols.map(
-              (label, i): TableCell => ({
-                text: label,
-                bold: true,
-                fontSize: 7.5,
-                color: i === 5 ? C.accent : C.muted,
-                alignment: 'right',
-              }),
-            ),
+            t.agingCols.map((label, i): TableCell => ({
+              text: label,
+              bold: true,
+              fontSize: 7.5,
+              color: i === 5 ? C.accent : C.muted,
+              alignment: 'right',
+            })),
             [
               ...buckets.map((v, i): TableCell => {
                 const late = i > 0 && dec(v).gt(0);
@@ -357,15 +357,13 @@ export function statementDocDefinition(d: StatementPdfData, lang: PdfLang): TDoc
             table: {
               widths: ['auto', '*', 'auto', 'auto'],
               body: [
-                t.paymentCols.map(
-                  (label, i): TableCell => ({
-                    text: label,
-                    bold: true,
-                    fontSize: 7.5,
-                    color: C.muted,
-                    alignment: i >= 2 ? 'right' : 'left',
-                  }),
-                ),
+                t.paymentCols.map((label, i): TableCell => ({
+                  text: label,
+                  bold: true,
+                  fontSize: 7.5,
+                  color: C.muted,
+                  alignment: i >= 2 ? 'right' : 'left',
+                })),
                 ...d.payments.map((p): TableCell[] => {
                   const open = dec(p.unallocated).gt(0);
                   return [
