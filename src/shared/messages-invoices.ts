@@ -100,6 +100,10 @@ export const invoiceMessages: Record<string, { fr: string; en: string }> = {
     fr: 'Aucune adresse e-mail de facturation pour ce client.',
     en: 'No invoicing e-mail address for this customer.',
   },
+  not_overdue: {
+    fr: 'La facture n’est pas échue à cette date : pas de pénalités.',
+    en: 'The invoice is not overdue on that date: no penalties.',
+  },
   not_eur: {
     fr: 'Le taux se saisit pour une devise autre que l’euro.',
     en: 'Rates are for currencies other than the euro.',

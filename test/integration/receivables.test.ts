@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { addDays } from '@shared/dates';
 import { extractPdfText, plainSpaces } from '../support/pdf-text';
+import { describeErrors, validateEInvoices } from '../support/einvoice-validator';
 import {
   client,
   customerBody,
@@ -383,6 +384,26 @@ describe('credit exposure reaches the orders', () => {
     expect(text).toContain(invs[3]!.number);
     expect(text).not.toContain(invs[0]!.number);
     expect(text).toContain('381,00');
+  });
+
+  it('invoices the late-payment interest and the €40 indemnity, outside the VAT scope, as valid e-invoices', async () => {
+    const overdue = (await adv.get(`/api/v1/receivables/open-items?customerId=${late.id}`)).body.data[0];
+    const d = await adv.post('/api/v1/invoices', { latePenalties: { invoiceId: overdue.id, asOf: today } });
+    expect(d.status, JSON.stringify(d.body)).toBe(201);
+    expect(d.body.lines.map((l: { netAmount: string }) => l.netAmount)).toEqual(['2.80', '40.00']);
+    expect(d.body.totals).toMatchObject({ net: '42.80', vat: '0.00', gross: '42.80' });
+    expect(d.body.vatBreakdown[0]).toMatchObject({ vatCategory: 'E', taxAmount: '0.00' });
+    const issued = await adv.post(`/api/v1/invoices/${d.body.id}/issue`, {});
+    expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+    const cii = await adv.get(`/api/v1/invoices/${d.body.id}/cii`);
+    const ubl = await adv.get(`/api/v1/invoices/${d.body.id}/ubl`);
+    const a = await validateEInvoices([{ name: 'pen.xml', content: cii.raw! }], { facturx: true });
+    const b = await validateEInvoices([{ name: 'pen-ubl.xml', content: ubl.raw! }], { peppol: true });
+    expect(describeErrors(a.get('pen.xml'))).toBe('');
+    expect(describeErrors(b.get('pen-ubl.xml'))).toBe('');
+    const notYet = await adv.post('/api/v1/invoices', { latePenalties: { invoiceId: invs[3]!.id } });
+    expect(notYet.status).toBe(409);
+    expect(notYet.body.code).toBe('not_overdue');
   });
 
   it('keeps payments to their company', async () => {

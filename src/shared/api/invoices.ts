@@ -89,13 +89,18 @@ export const invoiceCreate = z
       })
       .refine((d) => !!d.percent !== !!d.amount, issue('percent_or_amount'))
       .optional(),
+    /**
+     * Late-payment penalties of an issued invoice (DOMAIN.md §4): interest at the company rate from the due date to
+     * `asOf` (default today) on what is left to pay, and the fixed recovery indemnity; outside the VAT scope.
+     */
+    latePenalties: z.object({ invoiceId: z.string().uuid(), asOf: isoDate.optional() }).optional(),
     /** Down-payment invoices (issued) deducted from this final invoice; default: every one of the order's. */
     deductDownPayments: z.boolean().default(true),
     allowancesCharges: z.array(allowanceChargeInput).max(20).default([]),
     note: optionalText(1000),
   })
   .superRefine((b, ctx) => {
-    if (!b.deliveryIds && !b.orderId)
+    if (!b.deliveryIds && !b.orderId && !b.latePenalties)
       ctx.addIssue({ code: 'custom', path: ['deliveryIds'], params: { code: 'deliveries_or_order' }, input: b });
     if (b.deliveryIds && b.orderId)
       ctx.addIssue({ code: 'custom', path: ['orderId'], params: { code: 'deliveries_or_order' }, input: b });

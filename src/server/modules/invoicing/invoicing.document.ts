@@ -136,6 +136,16 @@ export function toEInvoiceDocument(facts: DocumentFacts): EInvoiceDocument {
             ? 'reverse_charge'
             : null;
     const ex = regime ? vatExemption(regime, lang) : null;
+    if (g.vatCategory === 'E')
+      // Late-payment penalties and the recovery indemnity are outside the VAT scope (damages, not a supply).
+      return {
+        ...g,
+        exemptionReason:
+          lang === 'fr'
+            ? 'Hors champ de la TVA : indemnités de retard (pas de livraison ni de prestation)'
+            : 'Outside the scope of VAT: late-payment compensation (no supply)',
+        exemptionReasonCode: null,
+      };
     return { ...g, exemptionReason: ex?.reason ?? null, exemptionReasonCode: ex?.code ?? null };
   });
   const gross = dec(inv.gross);
@@ -183,7 +193,11 @@ export function toEInvoiceDocument(facts: DocumentFacts): EInvoiceDocument {
     operationCategory: inv.operationCategory as 'goods' | 'services' | 'mixed',
     vatOnDebits: facts.settings.vatOnDebits,
     payment: {
-      meansCode: facts.settings.paymentMeansCode,
+      // A credit transfer needs the account (BR-61): without our IBAN the means is "not defined" (UNCL 4461: 1).
+      meansCode:
+        ['30', '58'].includes(facts.settings.paymentMeansCode) && !facts.seller.iban
+          ? '1'
+          : facts.settings.paymentMeansCode,
       remittanceInformation: inv.number ?? '',
       iban: facts.seller.iban,
       bic: facts.seller.bic,

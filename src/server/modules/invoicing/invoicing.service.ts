@@ -26,6 +26,7 @@ import { ordersForFulfilment, recordInvoiced, type FulfilmentLine, type Fulfilme
 import { computeTotals, type DocAllowanceCharge } from '@shared/totals';
 import { currencyDecimals, dec, roundHalfUp, toMoneyString, toQuantityString } from '@shared/decimal';
 import { dueDate as computeDueDate, type PaymentTerms } from '@shared/payment-terms';
+import { daysLate, latePaymentInterest, recoveryIndemnity } from '@shared/late-payment';
 import {
   invoiceSettingsSchema,
   lifecycleCodes,
@@ -603,6 +604,88 @@ export function createInvoicingService(deps: {
     });
   }
 
+  /**
+   * A draft invoicing the late-payment interest (amount left to pay × days late × company rate / 365) and the fixed
+   * recovery indemnity of an issued invoice, as of a date. Both are outside the VAT scope: category E with the reason.
+   */
+  async function draftLatePenalties(tx: Tx, ctx: Ctx, invoiceId: string, asOf: string): Promise<string> {
+    const [inv] = await tx
+      .select()
+      .from(invoices)
+      .where(and(eq(invoices.companyId, ctx.companyId), eq(invoices.id, invoiceId)));
+    if (!inv || inv.type !== 'invoice' || inv.status !== 'issued')
+      throw unprocessable('latePenalties.invoiceId', 'not_found');
+    if (!inv.dueDate || asOf <= inv.dueDate)
+      throw new DomainError('not_overdue', 409, [{ path: 'latePenalties.asOf', code: 'not_overdue' }]);
+    const settings = await invoiceSettings(tx, ctx.companyId);
+    const customer = await customerOrFail(tx, ctx.companyId, inv.customerId);
+    const lang = customer.language === 'fr' ? 'fr' : 'en';
+    const days = daysLate(inv.dueDate, asOf);
+    const interest = latePaymentInterest({
+      amount: dec(inv.amountDue).gt(0) ? inv.amountDue : inv.gross,
+      dueDate: inv.dueDate,
+      paidDate: asOf,
+      annualRatePercent: settings.latePenaltyRate,
+    });
+    const line = (sku: string, name: string, amount: string): DraftLine => ({
+      productId: null,
+      sku,
+      name,
+      customerProductCode: null,
+      gtin: null,
+      quantity: '1',
+      unit: 'C62',
+      unitPrice: amount,
+      discountPercent: null,
+      vatCategory: 'E',
+      vatRate: '0.00',
+      nature: 'services',
+      orderId: null,
+      orderLineId: null,
+      deliveryId: null,
+      deliveryLineId: null,
+    });
+    const lines = [
+      line(
+        'PENALITES',
+        lang === 'fr'
+          ? `Pénalités de retard sur facture ${inv.number} : ${days} jours au taux annuel de ${settings.latePenaltyRate.replace('.', ',')} %`
+          : `Late-payment interest on invoice ${inv.number}: ${days} days at ${settings.latePenaltyRate} % a year`,
+        interest,
+      ),
+      line(
+        'INDEMNITE40',
+        lang === 'fr'
+          ? `Indemnité forfaitaire pour frais de recouvrement, facture ${inv.number} (art. L441-10 C. com.)`
+          : `Fixed recovery indemnity, invoice ${inv.number} (French Commercial Code L441-10)`,
+        recoveryIndemnity({ amountEur: settings.recoveryIndemnity }),
+      ),
+    ].filter((l) => dec(l.unitPrice).gt(0));
+    return insertDraft(tx, ctx, {
+      type: 'invoice',
+      purpose: 'standard',
+      customer: customerSnapshot(customer),
+      customerId: customer.id,
+      currency: inv.currency,
+      paymentTerms: inv.paymentTerms as PaymentTerms,
+      deliveryAddress: null,
+      customerReference: inv.customerReference,
+      orderIds: [],
+      deliveryIds: [],
+      deliveryDate: null,
+      periodStart: null,
+      periodEnd: null,
+      lines,
+      allowancesCharges: [],
+      vatRegime: inv.vatRegime,
+      precedingInvoiceId: null,
+      note:
+        lang === 'fr'
+          ? `Facture ${inv.number} échue le ${fr(inv.dueDate)}.`
+          : `Invoice ${inv.number} due on ${inv.dueDate}.`,
+    });
+  }
+
   /** The rate (EUR per unit) in force on `date`: the latest one on or before it. */
   async function rateOn(q: Queryable, companyId: string, currency: string, date: string): Promise<string | null> {
     const [r] = await q
@@ -1007,13 +1090,15 @@ export function createInvoicingService(deps: {
 
     async create(ctx: Ctx, body: InvoiceCreate, idem: Idempotency | null) {
       return run.runIdempotent(ctx, idem, 201, async (tx) => {
-        const id = body.deliveryIds
-          ? await draftFromDeliveries(tx, ctx, body.deliveryIds, {
-              allowancesCharges: body.allowancesCharges,
-              note: body.note ?? null,
-              deduct: body.deductDownPayments,
-            })
-          : await draftFromOrder(tx, ctx, body);
+        const id = body.latePenalties
+          ? await draftLatePenalties(tx, ctx, body.latePenalties.invoiceId, body.latePenalties.asOf ?? today())
+          : body.deliveryIds
+            ? await draftFromDeliveries(tx, ctx, body.deliveryIds, {
+                allowancesCharges: body.allowancesCharges,
+                note: body.note ?? null,
+                deduct: body.deductDownPayments,
+              })
+            : await draftFromOrder(tx, ctx, body);
         return (await loadInvoice(tx, ctx.companyId, id, ctx.lang))!;
       });
     },
