@@ -270,7 +270,11 @@ if (scenario === 'invoicing') {
     errors++;
     console.error('invoicing run', JSON.stringify(run).slice(0, 500));
   }
-  invoicing = { invoices: run.invoiceCount, seconds: +s.toFixed(2), invoicesPerSecond: +(run.invoiceCount / s).toFixed(1) };
+  invoicing = {
+    invoices: run.invoiceCount,
+    seconds: +s.toFixed(2),
+    invoicesPerSecond: +(run.invoiceCount / s).toFixed(1),
+  };
 }
 
 const rows = (Object.keys(samples) as Step[]).map((step) => ({

@@ -406,6 +406,21 @@ describe('credit exposure reaches the orders', () => {
     expect(notYet.body.code).toBe('not_overdue');
   });
 
+  it('shows a customer with nothing open but unallocated money in the aging', async () => {
+    const fresh = (await adv.post('/api/v1/customers', customerBody({ name: 'Avance SA' }))).body;
+    const p = await adv.post('/api/v1/payments', {
+      customerId: fresh.id,
+      amount: '50.00',
+      date: today,
+      reference: 'ACOMPTE',
+    });
+    expect(p.body).toMatchObject({ allocated: '0.00', unallocated: '50.00' });
+    const a = (await adv.get(`/api/v1/receivables/aging?customerId=${fresh.id}`)).body;
+    expect(a.data).toEqual([
+      expect.objectContaining({ customerId: fresh.id, total: '0.00', unallocatedCredit: '50.00' }),
+    ]);
+  });
+
   it('keeps payments to their company', async () => {
     const other = await seedCompany(t, 'Other Receivables', ['admin']);
     const stranger = client(t.app, await tokenFor(t.app, other.users.admin!.email));

@@ -933,8 +933,25 @@ export function createReceivablesService(deps: { run: Runner; clock?: Clock }) {
           per.set(r.customer_id, row);
         }
         for (const c of credit) {
-          const row = per.get(c.customer_id);
-          if (row) row.unallocatedCredit = money(c.credit);
+          if (f.customerId && c.customer_id !== f.customerId) continue;
+          if (portfolio && !portfolio.includes(c.customer_id)) continue;
+          let row = per.get(c.customer_id);
+          if (!row) {
+            // A customer with nothing open but money of theirs not yet allocated still shows (a credit to use).
+            const [who] = await rows<{ code: string; name: string }>(
+              db,
+              sql`select code, name from customers where company_id = ${ctx.companyId} and id = ${c.customer_id}`,
+            );
+            row = {
+              customerId: c.customer_id,
+              customerCode: who?.code ?? '',
+              customerName: who?.name ?? '',
+              ...zero(),
+              unallocatedCredit: '0.00',
+            };
+            per.set(c.customer_id, row);
+          }
+          row.unallocatedCredit = money(c.credit);
         }
         const data = [...per.values()].sort((a, b) => dec(b.total).comparedTo(a.total));
         const totals = zero();
