@@ -34,6 +34,7 @@ import { ProductsListPage } from './features/products/ProductsListPage';
 import { QuoteDetailPage } from './features/quotes/QuoteDetailPage';
 import { QuoteFormPage } from './features/quotes/QuoteFormPage';
 import { QuotesListPage } from './features/quotes/QuotesListPage';
+import { ReceivablesPage } from './features/receivables/ReceivablesPage';
 import { CompanyPage } from './features/settings/CompanyPage';
 import { InvoicingPage } from './features/settings/InvoicingPage';
 import { UsersPage } from './features/settings/UsersPage';
@@ -139,7 +140,8 @@ function AuthenticatedApp() {
             <Route path="/invoices" element={<InvoicesListPage />} />
             <Route path="/invoices/runs" element={<InvoicingRunsPage />} />
             <Route path="/invoices/:id" element={<InvoiceDetailPage />} />
-            <Route path="/payments/*" element={soon('payments')} />
+            <Route path="/receivables/*" element={<ReceivablesPage />} />
+            <Route path="/payments" element={<Navigate to="/receivables/payments" replace />} />
             <Route path="/claims/*" element={soon('claims')} />
             <Route path="/tasks" element={<TasksPage />} />
             <Route path="/mails" element={<MailsPage />} />

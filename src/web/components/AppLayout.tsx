@@ -104,7 +104,13 @@ export const MAIN_NAV: NavItem[] = [
     labelKey: 'invoices.runs.nav',
     descriptionKey: 'invoices.runs.navDescription',
   },
-  { to: '/payments', key: 'payments', icon: IconCash, soon: true },
+  {
+    to: '/receivables',
+    key: 'payments',
+    icon: IconCash,
+    labelKey: 'receivables.nav',
+    descriptionKey: 'receivables.navDescription',
+  },
   { to: '/claims', key: 'claims', icon: IconAlertTriangle, soon: true },
   {
     to: '/tasks',

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Paper, Tabs, Text, Tooltip } from '@mantine/core';
 import {
+  IconCash,
   IconCurrencyEuro,
   IconEdit,
   IconFileDescription,
@@ -19,6 +20,7 @@ import { AuditTrail } from '@web/components/AuditTrail';
 import { PageHeader } from '@web/components/PageHeader';
 import { PageSkeleton, QueryError } from '@web/components/QueryState';
 import { CustomerInvoicesTab } from '../invoices/CustomerInvoicesTab';
+import { CustomerAccountTab } from '../receivables/CustomerAccountTab';
 import { useUsers } from '../users/api';
 import { useCustomer, type CustomerFull } from './api';
 import { ContractsTab } from './ContractsTab';
@@ -31,7 +33,7 @@ import { RulesTab } from './RulesTab';
 
 export const CUSTOMER_AUDIT_TYPE = 'customer';
 
-type Tab = DetailTab | 'orders' | 'invoices';
+type Tab = DetailTab | 'orders' | 'invoices' | 'account';
 const TABS: Tab[] = [
   'details',
   'rules',
@@ -41,6 +43,7 @@ const TABS: Tab[] = [
   'quotes',
   'orders',
   'invoices',
+  'account',
   'history',
 ];
 const TAB_ICONS = {
@@ -52,6 +55,7 @@ const TAB_ICONS = {
   quotes: IconFileDescription,
   orders: IconShoppingCart,
   invoices: IconFileInvoice,
+  account: IconCash,
   history: IconHistory,
 } as const;
 
@@ -130,6 +134,9 @@ export function CustomerDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="invoices">
           <CustomerInvoicesTab customer={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="account">
+          <CustomerAccountTab customer={c} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <Paper withBorder p="md">

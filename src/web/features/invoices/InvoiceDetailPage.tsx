@@ -24,6 +24,7 @@ import { InvoiceActions } from './InvoiceActions';
 import { AllowancesChargesTable, InvoiceLinesTable, InvoiceTotals, VatBreakdownTable } from './InvoiceLines';
 import { invoiceKind, invoiceLabel } from './lib';
 import { LifecycleSection } from './LifecycleSection';
+import { InvoiceSettlements } from '../receivables/InvoiceSettlements';
 
 type Tab = 'details' | 'history';
 
@@ -328,6 +329,7 @@ function InvoiceDetails({ inv }: { inv: Invoice }) {
 
       {inv.status === 'issued' && (
         <>
+          <InvoiceSettlements invoice={inv} />
           <LifecycleSection invoice={inv} />
           <DocumentsSection invoice={inv} />
         </>

@@ -13,10 +13,17 @@ import { clearFormErrorNotice, notifySuccess } from '@web/lib/errors';
 import { decimalToInput, isDecimalString, normalizeDecimalInput } from '@web/lib/format';
 import { focusFirstError, handleSubmitError } from '@web/lib/formErrors';
 import { req } from '@web/lib/required';
+import {
+  DunningLevelsEditor,
+  ladderRules,
+  ladderToForm,
+  ladderToPayload,
+  type LadderValues,
+} from '../receivables/DunningLevelsEditor';
 import { PAYMENT_MEANS, useInvoiceSettings, useSaveInvoiceSettings, type InvoiceSettings } from './api';
 import { MoneyInput } from './fields';
 
-interface Values {
+interface Values extends LadderValues {
   latePenaltyRate: string;
   recoveryIndemnity: string;
   earlyPaymentDiscount: string;
@@ -24,6 +31,7 @@ interface Values {
   invoicePrefix: string;
   creditNotePrefix: string;
   paymentMeansCode: string;
+  writeOffThreshold: string;
 }
 
 const PREFIX_RE = /^[A-Z0-9]{1,6}$/;
@@ -37,6 +45,8 @@ function toForm(s: InvoiceSettings, lang: string): Values {
     invoicePrefix: s.invoicePrefix,
     creditNotePrefix: s.creditNotePrefix,
     paymentMeansCode: s.paymentMeansCode,
+    writeOffThreshold: decimalToInput(s.writeOffThreshold, lang),
+    ...ladderToForm(s.dunningLevels),
   };
 }
 
@@ -49,6 +59,8 @@ function toPayload(v: Values): Record<string, unknown> {
     invoicePrefix: v.invoicePrefix.trim().toUpperCase(),
     creditNotePrefix: v.creditNotePrefix.trim().toUpperCase(),
     paymentMeansCode: v.paymentMeansCode,
+    writeOffThreshold: normalizeDecimalInput(v.writeOffThreshold),
+    dunningLevels: ladderToPayload(v),
   };
 }
 
@@ -59,7 +71,14 @@ function validation(t: TFunction) {
     return isDecimalString(s, 2) ? null : t('validation.decimal', { max: 2 });
   };
   const prefix = (v: string) => (PREFIX_RE.test(v.trim().toUpperCase()) ? null : t('invoices.settings.errors.prefix'));
-  return { latePenaltyRate: decimal, recoveryIndemnity: decimal, invoicePrefix: prefix, creditNotePrefix: prefix };
+  return {
+    latePenaltyRate: decimal,
+    recoveryIndemnity: decimal,
+    invoicePrefix: prefix,
+    creditNotePrefix: prefix,
+    writeOffThreshold: decimal,
+    ...ladderRules(t),
+  };
 }
 
 /** Mentions and numbering of the invoices (GET/PATCH /invoice-settings). */
@@ -175,6 +194,29 @@ function SettingsForm({ settings }: { settings: InvoiceSettings }) {
                   />
                 </Grid.Col>
               </Grid>
+            </FormSection>
+            <FormSection
+              title={t('receivables.settings.title')}
+              description={t('receivables.settings.hint')}
+              testId="settings-receivables"
+            >
+              <Grid gap="sm" mb="md">
+                <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
+                  <MoneyInput
+                    label={t('receivables.settings.writeOffThreshold')}
+                    description={t('receivables.settings.writeOffThresholdHint')}
+                    {...req}
+                    currency="EUR"
+                    {...form.getInputProps('writeOffThreshold')}
+                    data-testid="settings-write-off-threshold"
+                  />
+                </Grid.Col>
+              </Grid>
+              <DunningLevelsEditor
+                value={{ customLadder: form.values.customLadder, dunningLevels: form.values.dunningLevels }}
+                onChange={(v) => form.setValues(v)}
+                errors={form.errors}
+              />
             </FormSection>
             <FormSection title={t(`${k}.sections.numbering`)} description={t(`${k}.numberingHint`)}>
               <Grid gap="sm">
