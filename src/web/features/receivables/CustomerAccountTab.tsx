@@ -14,6 +14,7 @@ import { useUrlParams } from '@web/lib/useUrlState';
 import type { PickedCustomer } from '../quotes/RemotePicker';
 import { useAging, useOpenItems, usePayments } from './api';
 import { AgingTable } from './AgingPage';
+import { CreditStatusSection, ReceivableNotesSection } from './CustomerCredit';
 import { DunningHistory } from './DunningHistory';
 import { PaymentDetailModal } from './PaymentDetail';
 import { PaymentModal } from './PaymentModal';
@@ -22,17 +23,19 @@ import { isZero, subMoney, sumMoney } from './lib';
 
 const PAGE_SIZE = 20;
 
-/** « Compte client » tab of a customer: its aging line, open items, payments and reminders. */
+/** « Compte client » tab of a customer: credit hold, aging line, open items, payments, reminders and follow-up. */
 export function CustomerAccountTab({ customer }: { customer: PickedCustomer }) {
   const { t } = useTranslation();
   return (
     <Stack gap="md" data-testid="customer-account">
+      <CreditStatusSection customer={customer} />
       <AccountSummary customer={customer} />
       <OpenItemsSection customerId={customer.id} />
       <PaymentsSection customer={customer} />
       <FormSection title={t('receivables.account.dunning')} testId="customer-dunning">
         <DunningHistory customerId={customer.id} />
       </FormSection>
+      <ReceivableNotesSection customer={customer} />
     </Stack>
   );
 }

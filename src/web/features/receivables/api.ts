@@ -3,24 +3,42 @@ import type { z } from 'zod';
 import type {
   Aging,
   BankLine,
+  CreditStatus,
   BankStatement,
   DunningLetter,
   DunningRun,
   OpenItem,
   Payment,
+  ReceivableNote,
   allocationSchema,
   bankLineMatch,
+  creditReleaseInput,
   paymentCreate,
   paymentMethods,
+  receivableNoteInput,
 } from '@shared/api/receivables';
 import { api } from '@web/client/api';
 import type { Page } from '@web/client/types';
+import { downloadFile } from '../quotes/api';
 
-export type { Aging, BankLine, BankStatement, DunningLetter, DunningRun, OpenItem, Payment };
+export type {
+  Aging,
+  BankLine,
+  BankStatement,
+  CreditStatus,
+  DunningLetter,
+  DunningRun,
+  OpenItem,
+  Payment,
+  ReceivableNote,
+};
 
 // Request bodies: what the client sends (defaults of the contract not yet applied).
 export type PaymentCreateBody = z.input<typeof paymentCreate>;
 export type BankLineMatchBody = z.input<typeof bankLineMatch>;
+export type CreditReleaseBody = z.input<typeof creditReleaseInput>;
+export type ReceivableNoteBody = z.input<typeof receivableNoteInput>;
+export type ReceivableNoteKind = ReceivableNote['kind'];
 export type Allocation = z.infer<typeof allocationSchema>;
 export type AllocationInput = { invoiceId: string; amount: string };
 export type PaymentMethod = (typeof paymentMethods)[number];
@@ -66,6 +84,8 @@ export const receivableKeys = {
   dunningRuns: (cursor: string | null, limit: number) => ['receivables', 'dunning-runs', cursor, limit] as const,
   dunningRun: (id: string) => ['receivables', 'dunning-run', id] as const,
   dunningLetters: (f: { customerId?: string; invoiceId?: string }) => ['receivables', 'dunning-letters', f] as const,
+  creditStatus: (customerId: string) => ['receivables', 'credit-status', customerId] as const,
+  notes: (customerId: string) => ['receivables', 'notes', customerId] as const,
 };
 
 /** After money moved (a payment, a match, an allocation): every receivables view, the invoices and the customers. */
@@ -291,6 +311,60 @@ export function useCancelLetter() {
     onSuccess: (_r, letter) => {
       void qc.invalidateQueries({ queryKey: receivableKeys.dunningRun(letter.runId) });
       changed();
+    },
+  });
+}
+
+// ── Credit hold, statement and follow-up notes of a customer ────────────────────────────────────────────────
+
+export const RECEIVABLE_NOTE_KINDS = ['call', 'promise', 'note'] as const satisfies readonly ReceivableNoteKind[];
+
+export function useCreditStatus(customerId: string) {
+  return useQuery({
+    queryKey: receivableKeys.creditStatus(customerId),
+    queryFn: ({ signal }) => api<CreditStatus>(`/customers/${enc(customerId)}/credit-status`, { signal }),
+  });
+}
+
+/** POST /customers/{id}/credit-release: deliveries go on despite the hold, until a date (403 without the right). */
+export function useCreditRelease(customerId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreditReleaseBody) =>
+      api<unknown>(`/customers/${enc(customerId)}/credit-release`, { method: 'POST', body }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: receivableKeys.creditStatus(customerId) });
+      void qc.invalidateQueries({ queryKey: ['customers'] });
+      void qc.invalidateQueries({ queryKey: ['orders'] });
+      void qc.invalidateQueries({ queryKey: ['deliveries'] });
+      void qc.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+}
+
+/** GET /customers/{id}/statement.pdf: the statement of account, handed to the browser as a file. */
+export function downloadStatement(customerId: string): Promise<void> {
+  return downloadFile(`/customers/${enc(customerId)}/statement.pdf`, 'releve-de-compte.pdf');
+}
+
+export function useReceivableNotes(customerId: string) {
+  return useQuery({
+    queryKey: receivableKeys.notes(customerId),
+    queryFn: ({ signal }) =>
+      api<{ data: ReceivableNote[] }>(`/customers/${enc(customerId)}/receivable-notes`, { signal }),
+    select: (r) => r.data,
+  });
+}
+
+/** POST /customers/{id}/receivable-notes: a call, a promise to pay or a note; a follow-up date creates a task. */
+export function useAddReceivableNote(customerId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ReceivableNoteBody) =>
+      api<ReceivableNote>(`/customers/${enc(customerId)}/receivable-notes`, { method: 'POST', body }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: receivableKeys.notes(customerId) });
+      void qc.invalidateQueries({ queryKey: ['tasks'] });
     },
   });
 }
