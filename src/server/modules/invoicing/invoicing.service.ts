@@ -24,7 +24,7 @@ import {
 } from '@server/modules/deliveries';
 import { ordersForFulfilment, recordInvoiced, type FulfilmentLine, type FulfilmentOrder } from '@server/modules/orders';
 import { computeTotals, type DocAllowanceCharge } from '@shared/totals';
-import { currencyDecimals, dec, roundHalfUp, toMoneyString, toQuantityString } from '@shared/decimal';
+import { currencyDecimals, dec, Decimal, roundHalfUp, toMoneyString, toQuantityString } from '@shared/decimal';
 import { dueDate as computeDueDate, type PaymentTerms } from '@shared/payment-terms';
 import { daysLate, latePaymentInterest, recoveryIndemnity } from '@shared/late-payment';
 import {
@@ -939,7 +939,7 @@ export function createInvoicingService(deps: {
         const open = dec(rl.quantity).minus(rl.creditedQuantity);
         const il = src.find((l) => l.deliveryLineId === rl.deliveryLineId);
         if (!il || open.lte(0)) continue;
-        const qty = Decimal_min(open, leftOf(il));
+        const qty = Decimal.min(open, leftOf(il));
         if (qty.lte(0)) continue;
         lines.push({ ...copy(il, toQuantityString(qty)), returnLineId: rl.id });
         credited.push({ lineId: il.id, quantity: toQuantityString(qty) });
@@ -1059,7 +1059,7 @@ export function createInvoicingService(deps: {
     }
     await issueIn(tx, ctx, cnId, { send: body.send });
     // The credit settles what is left to pay on the invoice first; any rest is owed to the customer.
-    const applied = Decimal_min(dec(inv.amountDue), dec(t.gross));
+    const applied = Decimal.min(dec(inv.amountDue), dec(t.gross));
     await tx
       .update(invoices)
       .set({ amountDue: toMoneyString(dec(inv.amountDue).minus(applied), 2), updatedAt: clock() })
@@ -1408,7 +1408,3 @@ export function createInvoicingService(deps: {
 }
 
 export type InvoicingService = ReturnType<typeof createInvoicingService>;
-
-function Decimal_min(a: ReturnType<typeof dec>, b: ReturnType<typeof dec>) {
-  return a.lt(b) ? a : b;
-}

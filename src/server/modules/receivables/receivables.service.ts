@@ -3,7 +3,6 @@
  * open items and aging. One command = one transaction; an invoice's `amount_due` moves only here (payments,
  * write-offs) and in invoicing (credit notes).
  */
-import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Queryable, Tx } from '@server/platform/db/connection';
@@ -203,6 +202,21 @@ function noteDto(n: typeof receivableNotes.$inferSelect): ReceivableNote {
     taskId: n.taskId,
     createdBy: n.createdBy,
     createdAt: new Date(n.createdAt).toISOString(),
+  };
+}
+
+/** An open invoice row as the matching rules read it. */
+function toMatchItem(r: InvoiceRow) {
+  return {
+    id: r.id,
+    number: r.number,
+    type: r.type,
+    customerId: r.customer_id,
+    customerReference: r.customer_reference,
+    issueDate: r.issue_date,
+    dueDate: r.due_date,
+    amountDue: r.amount_due,
+    currency: r.currency,
   };
 }
 
@@ -414,20 +428,10 @@ export function createReceivablesService(deps: { run: Runner; clock?: Clock }) {
       const open = (await openInvoiceRows(tx, ctx.companyId, { customerId: customer.id })).filter(
         (r) => r.type === 'invoice' && r.currency === p!.currency,
       );
-      allocations = allocateOldestFirst(
-        body.amount,
-        open.map((r) => ({
-          id: r.id,
-          number: r.number,
-          type: r.type,
-          customerId: r.customer_id,
-          customerReference: r.customer_reference,
-          issueDate: r.issue_date,
-          dueDate: r.due_date,
-          amountDue: r.amount_due,
-          currency: r.currency,
-        })),
-      ).allocations.map((a) => ({ invoiceId: a.itemId, amount: a.amount }));
+      allocations = allocateOldestFirst(body.amount, open.map(toMatchItem)).allocations.map((a) => ({
+        invoiceId: a.itemId,
+        amount: a.amount,
+      }));
     }
     await allocateIn(tx, ctx, p!, allocations, body.writeOff);
     return id;
@@ -488,8 +492,8 @@ export function createReceivablesService(deps: { run: Runner; clock?: Clock }) {
     return out;
   }
 
-  /** The matching suggestion of a bank line against the company's open items and known customers. */
-  async function suggestFor(q: Queryable, companyId: string, line: ParsedLine | typeof bankLines.$inferSelect) {
+  /** What matching reads (open items, customers with their learned IBANs, the threshold): once per import. */
+  async function matchingFacts(q: Queryable, companyId: string) {
     const open = await openInvoiceRows(q, companyId);
     const customers = await rows<{ id: string; code: string; name: string; ibans: string[] | null }>(
       q,
@@ -498,6 +502,15 @@ export function createReceivablesService(deps: { run: Runner; clock?: Clock }) {
           from customers c where c.company_id = ${companyId}`,
     );
     const settings = await invoiceSettingsOf(q, companyId);
+    return { open, items: open.map(toMatchItem), customers, settings };
+  }
+
+  /** The matching suggestion of a bank line against the company's open items and known customers. */
+  function suggestFor(
+    facts: Awaited<ReturnType<typeof matchingFacts>>,
+    line: ParsedLine | typeof bankLines.$inferSelect,
+  ) {
+    const { open, items, customers, settings } = facts;
     const remittance = (line.remittance ?? []) as string[];
     const s: MatchSuggestion = suggestMatch(
       {
@@ -509,17 +522,7 @@ export function createReceivablesService(deps: { run: Runner; clock?: Clock }) {
         payerName: line.payerName ?? null,
         payerIban: line.payerIban ?? null,
       },
-      open.map((r) => ({
-        id: r.id,
-        number: r.number,
-        type: r.type,
-        customerId: r.customer_id,
-        customerReference: r.customer_reference,
-        issueDate: r.issue_date,
-        dueDate: r.due_date,
-        amountDue: r.amount_due,
-        currency: r.currency,
-      })),
+      items,
       customers.map((c) => ({ id: c.id, code: c.code, name: c.name, ibans: c.ibans ?? [] })),
       { writeOffThreshold: settings.writeOffThreshold },
     );
@@ -894,11 +897,12 @@ export function createReceivablesService(deps: { run: Runner; clock?: Clock }) {
                     : sql``
                 }`,
         );
-        const credit = await rows<{ customer_id: string; credit: string }>(
+        const credit = await rows<{ customer_id: string; code: string; name: string; credit: string }>(
           db,
-          sql`select customer_id, sum(amount - allocated)::text as credit from payments
-              where company_id = ${ctx.companyId} and payment_date <= ${asOf}::date and allocated < amount
-              group by customer_id`,
+          sql`select p.customer_id, c.code, c.name, sum(p.amount - p.allocated)::text as credit
+              from payments p join customers c on c.company_id = p.company_id and c.id = p.customer_id
+              where p.company_id = ${ctx.companyId} and p.payment_date <= ${asOf}::date and p.allocated < p.amount
+              group by p.customer_id, c.code, c.name`,
         );
         type Row = Aging['data'][number];
         const per = new Map<string, Row>();
@@ -938,14 +942,10 @@ export function createReceivablesService(deps: { run: Runner; clock?: Clock }) {
           let row = per.get(c.customer_id);
           if (!row) {
             // A customer with nothing open but money of theirs not yet allocated still shows (a credit to use).
-            const [who] = await rows<{ code: string; name: string }>(
-              db,
-              sql`select code, name from customers where company_id = ${ctx.companyId} and id = ${c.customer_id}`,
-            );
             row = {
               customerId: c.customer_id,
-              customerCode: who?.code ?? '',
-              customerName: who?.name ?? '',
+              customerCode: c.code,
+              customerName: c.name,
               ...zero(),
               unallocatedCredit: '0.00',
             };
@@ -985,6 +985,8 @@ export function createReceivablesService(deps: { run: Runner; clock?: Clock }) {
       const parsed = parse(fileName, content);
       return run.run(ctx, async (tx) => {
         const imported: string[] = [];
+        // Matching reads the open items and customers once for the whole file (nothing is settled while importing).
+        let facts: Awaited<ReturnType<typeof matchingFacts>> | undefined;
         for (const s of parsed.statements) {
           const [existing] = await tx
             .select({ id: bankStatements.id })
@@ -1010,7 +1012,7 @@ export function createReceivablesService(deps: { run: Runner; clock?: Clock }) {
           });
           for (const l of s.lines) {
             const receivable = dec(l.amount).gt(0) && l.booked && !l.reversal;
-            const suggestion = receivable ? await suggestFor(tx, ctx.companyId, l) : null;
+            const suggestion = receivable ? suggestFor((facts ??= await matchingFacts(tx, ctx.companyId)), l) : null;
             const status = !receivable
               ? 'ignored'
               : suggestion?.customerId && suggestion.allocations.length
@@ -1089,8 +1091,9 @@ export function createReceivablesService(deps: { run: Runner; clock?: Clock }) {
           .select()
           .from(bankLines)
           .where(and(eq(bankLines.companyId, ctx.companyId), inArray(bankLines.status, ['unmatched', 'suggested'])));
+        const facts = await matchingFacts(tx, ctx.companyId);
         for (const l of open) {
-          const suggestion = await suggestFor(tx, ctx.companyId, l);
+          const suggestion = suggestFor(facts, l);
           const status = suggestion.customerId && suggestion.allocations.length ? 'suggested' : 'unmatched';
           await tx
             .update(bankLines)
@@ -1157,4 +1160,3 @@ export function createReceivablesService(deps: { run: Runner; clock?: Clock }) {
 }
 
 export type ReceivablesService = ReturnType<typeof createReceivablesService>;
-export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
